@@ -1,0 +1,12 @@
+-- SendMessage over the AWS JSON 1.0 protocol, to the queue in QUEUE_URL.
+local queue_url = os.getenv("QUEUE_URL")
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-amz-json-1.0"
+wrk.headers["X-Amz-Target"] = "AmazonSQS.SendMessage"
+wrk.body = '{"QueueUrl":"' .. queue_url .. '","MessageBody":"{\\"contactId\\":12345,\\"page\\":7,\\"source\\":\\"scaling-test\\"}"}'
+
+function response(status, headers, body)
+    if status ~= 200 then
+        error("SendMessage failed with HTTP " .. status .. ": " .. body)
+    end
+end

@@ -1,0 +1,93 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "QueueLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "queuelab", targets: ["queuelab"]),
+        .library(name: "LambdaHandler", targets: ["LambdaHandler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        // Integration definitions, validation and manifest generation.
+        .target(
+            name: "IntegrationManifest",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // SQS semantics on SQLite.
+        .target(
+            name: "QueueStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // SQS wire protocols (AWS JSON 1.0 and Query/XML).
+        .target(
+            name: "SQSServer",
+            dependencies: [
+                "QueueStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Execution environments, Runtime API, Invoke API, concurrency, timeouts, memory, logs.
+        .target(
+            name: "FunctionHost",
+            dependencies: [
+                "LambdaHandler",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // What a Swift handler links: Runtime API client loop, SQS event types, a small SQS client.
+        .target(name: "LambdaHandler"),
+        // Wires the services into one lifecycle.
+        .target(
+            name: "QueueLab",
+            dependencies: [
+                "QueueStore", "SQSServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "queuelab",
+            dependencies: [
+                "QueueLab", "IntegrationManifest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // BEGIN handler executables (functions/ and test fixtures)
+        .executableTarget(name: "NoopHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/NoopHandler"),
+        .executableTarget(name: "ProbeHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/ProbeHandler"),
+        .executableTarget(name: "BatchHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/BatchHandler"),
+        // END handler executables
+
+        .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest"]),
+        .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
+        .testTarget(
+            name: "SQSServerTests",
+            dependencies: ["SQSServer", "QueueStore", "QueueLab"]
+        ),
+        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost"]),
+    ]
+)

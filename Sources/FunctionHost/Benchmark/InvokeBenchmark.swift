@@ -1,0 +1,102 @@
+import Foundation
+import LambdaHandler
+import Logging
+
+/// Measures what the host adds to an invocation: warm round trips through the Invoke API to a
+/// no-op handler and back, and cold starts (spawn until the runtime's first `next`).
+public struct InvokeBenchmark: Sendable {
+    public struct Statistics: Sendable, CustomStringConvertible {
+        public let samples: Int
+        public let median: Duration
+        public let p99: Duration
+
+        init(_ durations: [Duration]) {
+            let sorted = durations.sorted()
+            samples = sorted.count
+            median = sorted.isEmpty ? .zero : sorted[sorted.count / 2]
+            p99 = sorted.isEmpty ? .zero : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
+        }
+
+        public var description: String {
+            "median \(InvocationReport.milliseconds(median)) ms, p99 \(InvocationReport.milliseconds(p99)) ms (\(samples) samples)"
+        }
+    }
+
+    public struct Report: Sendable {
+        /// Invoke API request → handler → response, on a warm environment.
+        public let warmInvoke: Statistics
+        /// Process spawn until the runtime's first `next` (Lambda's Init Duration).
+        public let coldStart: Statistics
+        /// A whole cold invocation as the caller sees it.
+        public let coldInvoke: Statistics
+    }
+
+    public let handlerExecutable: String
+    public let warmInvocations: Int
+    public let coldStarts: Int
+
+    public init(handlerExecutable: String, warmInvocations: Int = 2000, coldStarts: Int = 20) {
+        self.handlerExecutable = handlerExecutable
+        self.warmInvocations = warmInvocations
+        self.coldStarts = coldStarts
+    }
+
+    public func run() async throws -> Report {
+        let warm = try await withHost { _, port in try await measureWarm(port: port) }
+        var coldStarts: [Duration] = []
+        var coldInvokes: [Duration] = []
+        for _ in 0..<self.coldStarts {
+            // A fresh host per sample, so every invocation starts a new environment.
+            let (initDuration, total) = try await withHost { host, _ in
+                let started = ContinuousClock.now
+                let result = try await host.invoke(function: "noop", payload: Array("{}".utf8))
+                return (result.initDuration, ContinuousClock.now - started)
+            }
+            coldInvokes.append(total)
+            if let initDuration { coldStarts.append(initDuration) }
+        }
+        return Report(warmInvoke: Statistics(warm), coldStart: Statistics(coldStarts), coldInvoke: Statistics(coldInvokes))
+    }
+
+    private func measureWarm(port: Int) async throws -> [Duration] {
+        let connection = HTTPConnection(host: "127.0.0.1", port: UInt16(port))
+        let path = "/2015-03-31/functions/noop/invocations"
+        var durations: [Duration] = []
+        durations.reserveCapacity(warmInvocations)
+        for index in 0..<(warmInvocations + warmInvocations / 10) {
+            let started = ContinuousClock.now
+            let response = try connection.send(method: "POST", path: path, body: Array("{}".utf8))
+            let elapsed = ContinuousClock.now - started
+            guard response.status == 200 else { throw BenchmarkFailure(status: response.status, body: response.body) }
+            // The first tenth warms caches and connections and is not counted.
+            if index >= warmInvocations / 10 { durations.append(elapsed) }
+        }
+        return durations
+    }
+
+    private func withHost<Value: Sendable>(_ body: @Sendable (FunctionHost, Int) async throws -> Value) async throws -> Value {
+        let stateDirectory = NSTemporaryDirectory() + "queuelab-bench-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: stateDirectory) }
+        let function = FunctionConfiguration(
+            name: "noop", runtime: "provided.al2023", handler: handlerExecutable,
+            codeDirectory: (handlerExecutable as NSString).deletingLastPathComponent, timeout: 30)
+        let host = try FunctionHost(
+            functions: [function], configuration: FunctionHostConfiguration(stateDirectory: stateDirectory, echoLogs: false))
+        var logger = Logger(label: "queuelab.bench")
+        logger.logLevel = .critical
+        let api = InvokeAPIServer(host: host, port: 0, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self, returning: Value.self) { group in
+            group.addTask { try await host.run() }
+            group.addTask { try await api.run() }
+            defer { group.cancelAll() }
+            guard let port = await api.waitUntilListening() else { throw BenchmarkFailure(status: 0, body: []) }
+            return try await body(host, port)
+        }
+    }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let status: Int
+    let body: [UInt8]
+    var description: String { "benchmark invoke failed with HTTP \(status): \(String(decoding: body, as: UTF8.self))" }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+extension FunctionHost {
+    /// Lambda's limits on invoke payloads.
+    static let synchronousPayloadLimit = 6 * 1024 * 1024
+    static let asynchronousPayloadLimit = 256 * 1024
+
+    /// Runs `function` once and returns its result; a handler failure is a result with an
+    /// `outcome` other than `.succeeded`. Throws when the invoke is refused (unknown function,
+    /// throttled, bad payload) — the cases Lambda answers with an API error.
+    public func invoke(
+        function name: String, payload: [UInt8], options: InvokeOptions = InvokeOptions()
+    ) async throws(InvokeError) -> InvocationResult {
+        try checkInvoke(function: name, payload: payload, limit: Self.synchronousPayloadLimit)
+        if case .throttled(let reason) = ledger.admit(name) { throw .throttled(reason) }
+        defer { ledger.release(name) }
+        let invocation = Invocation(
+            requestID: UUID().uuidString.lowercased(), payload: payload, functionARN: configuration.functionARN(name),
+            traceID: options.traceID ?? Self.newTraceID(), clientContext: options.clientContext, cognitoIdentity: nil)
+        // An invocation accepted by an environment that died before starting it runs on another.
+        while state != .stopping {
+            let environment = takeEnvironment(for: name)
+            let result = await environment.invoke(invocation)
+            if result.end.keepsEnvironment {
+                pools[name]?.giveBack(environment, at: .now)
+            } else {
+                pools[name]?.remove(environment)
+            }
+            if result.end != .notDelivered { return InvocationResult(result) }
+        }
+        throw .hostStopped
+    }
+
+    /// Queues an asynchronous (`Event`) invocation and returns at once, as Lambda answers 202.
+    public func invokeAsynchronously(function name: String, payload: [UInt8]) throws(InvokeError) {
+        try checkInvoke(function: name, payload: payload, limit: Self.asynchronousPayloadLimit)
+        taskContinuation.yield(.invokeEvent(function: name, payload: payload))
+    }
+
+    /// Validates an invoke without running it (`DryRun`).
+    public func validateInvoke(function name: String, payload: [UInt8]) throws(InvokeError) {
+        try checkInvoke(function: name, payload: payload, limit: Self.synchronousPayloadLimit)
+    }
+
+    /// Concurrent executions of `function` right now.
+    public func concurrentExecutions(of function: String) -> Int {
+        ledger.concurrentExecutions(of: function)
+    }
+
+    /// Running environments of `function` (busy or idle).
+    public func environmentCount(of function: String) -> Int {
+        pools[function]?.count ?? 0
+    }
+
+    func runEventInvocation(function: String, payload: [UInt8]) async {
+        do {
+            let result = try await invoke(function: function, payload: payload)
+            if result.outcome != .succeeded {
+                logs[function]?.write(["\(result.requestID)\tasynchronous invocation failed: \(String(decoding: result.payload, as: UTF8.self))"])
+            }
+        } catch {
+            logs[function]?.write(["asynchronous invocation refused: \(error)"])
+        }
+    }
+
+    private func checkInvoke(function name: String, payload: [UInt8], limit: Int) throws(InvokeError) {
+        guard state != .stopping else { throw .hostStopped }
+        guard functions[name] != nil else { throw .functionNotFound(arn: configuration.functionARN(name)) }
+        guard payload.count <= limit else { throw .requestTooLarge(limit: limit) }
+        if !payload.isEmpty {
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(payload), options: .fragmentsAllowed)
+            } catch {
+                throw .invalidRequestContent("Could not parse payload into json")
+            }
+        }
+    }
+
+    /// A free warm environment, or a new on-demand one (a cold start).
+    private func takeEnvironment(for function: String) -> ExecutionEnvironment {
+        if let warm = pools[function]?.take() { return warm }
+        let environment = makeEnvironment(function, kind: .onDemand, available: false)
+        launch(environment, function: function)
+        return environment
+    }
+
+    private static func newTraceID() -> String {
+        let epoch = String(Int(Date().timeIntervalSince1970), radix: 16)
+        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        return "Root=1-\(epoch)-\(random.prefix(24));Parent=\(random.suffix(16));Sampled=0"
+    }
+}

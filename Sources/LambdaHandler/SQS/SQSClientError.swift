@@ -1,0 +1,8 @@
+/// An SQS error as the endpoint reported it (`code` is the AWS error code, e.g. `QueueDoesNotExist`),
+/// or a client-side failure to reach it.
+public struct SQSClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: String
+    public let message: String
+
+    public var description: String { "\(code): \(message)" }
+}

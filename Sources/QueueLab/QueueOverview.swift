@@ -1,0 +1,19 @@
+import QueueStore
+
+/// The `queuelab queues` table: every queue with its message counts and dead-letter target.
+public enum QueueOverview {
+    public static func render(_ store: QueueStore) async throws -> String {
+        let rows = try await store.overview().map { entry in
+            [entry.queue.name, String(entry.counts.visible), String(entry.counts.inFlight), String(entry.counts.delayed),
+             entry.queue.redrivePolicy.map { "\($0.deadLetterQueueName) (after \($0.maxReceiveCount))" } ?? "-"]
+        }
+        let header = ["NAME", "VISIBLE", "IN FLIGHT", "DELAYED", "DLQ TARGET"]
+        guard !rows.isEmpty else { return "No queues.\n" }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
+        return ([header] + rows).map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

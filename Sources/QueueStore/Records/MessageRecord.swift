@@ -1,0 +1,39 @@
+import GRDB
+
+/// One message as stored. Times are absolute milliseconds so a restart honours every deadline.
+struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "message"
+
+    var id: Int64?
+    var queueId: Int64
+    var messageId: String
+    var body: String
+    var md5OfBody: String
+    var messageAttributes: [String: MessageAttributeValue]?
+    var md5OfMessageAttributes: String?
+    var awsTraceHeader: String?
+    var senderId: String
+    var sentAt: Int64
+    var visibleAt: Int64
+    var receiveCount: Int = 0
+    var firstReceivedAt: Int64?
+    /// When the receive that issued the current receipt happened: the 12-hour visibility cap counts from it.
+    var receivedAt: Int64?
+    var receiptNonce: String?
+    var groupId: String?
+    var deduplicationId: String?
+    var sequenceNumber: String?
+    var deadLetterSourceArn: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let queueId = Column(CodingKeys.queueId)
+        static let sentAt = Column(CodingKeys.sentAt)
+        static let visibleAt = Column(CodingKeys.visibleAt)
+        static let receiveCount = Column(CodingKeys.receiveCount)
+    }
+}

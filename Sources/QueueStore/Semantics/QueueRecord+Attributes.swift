@@ -1,0 +1,174 @@
+import Foundation
+
+/// Message counts that GetQueueAttributes reports next to the stored attributes.
+public struct QueueCounts: Sendable, Equatable {
+    public var visible = 0
+    public var inFlight = 0
+    public var delayed = 0
+
+    public init(visible: Int = 0, inFlight: Int = 0, delayed: Int = 0) {
+        self.visible = visible
+        self.inFlight = inFlight
+        self.delayed = delayed
+    }
+}
+
+extension QueueRecord {
+    static let settableNames: Set<String> = [
+        "DelaySeconds", "MaximumMessageSize", "MessageRetentionPeriod", "Policy",
+        "ReceiveMessageWaitTimeSeconds", "VisibilityTimeout", "RedrivePolicy", "RedriveAllowPolicy",
+        "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled",
+        "ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit",
+    ]
+    static let fifoOnlyNames: Set<String> = ["ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit"]
+    public static let readableNames: Set<String> = settableNames.union([
+        "All", "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
+        "ApproximateNumberOfMessagesDelayed", "CreatedTimestamp", "LastModifiedTimestamp", "QueueArn",
+        "FifoQueue",
+    ])
+
+    /// Applies client-supplied attributes, validating names and ranges as SQS does.
+    /// The RedrivePolicy's target is checked by the store, which can see other queues.
+    mutating func apply(_ attributes: [String: String], creating: Bool) throws(SQSError) {
+        for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            if name == "FifoQueue" && creating { continue }
+            guard Self.settableNames.contains(name), fifoQueue || !Self.fifoOnlyNames.contains(name) else {
+                throw SQSError(.invalidAttributeName, "Unknown Attribute \(name).")
+            }
+            try apply(name: name, value: value)
+        }
+    }
+
+    private mutating func apply(name: String, value: String) throws(SQSError) {
+        func integer(_ range: ClosedRange<Int>) throws(SQSError) -> Int {
+            guard let number = Int(value), range.contains(number) else {
+                throw SQSError(.invalidAttributeValue, "Invalid value for the parameter \(name).")
+            }
+            return number
+        }
+        func boolean() throws(SQSError) -> Bool {
+            switch value.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw SQSError(.invalidAttributeValue, "Invalid value for the parameter \(name).")
+            }
+        }
+        func oneOf(_ allowed: [String]) throws(SQSError) -> String {
+            guard allowed.contains(value) else {
+                throw SQSError(.invalidAttributeValue, "Invalid value for the parameter \(name).")
+            }
+            return value
+        }
+        switch name {
+        case "DelaySeconds": delaySeconds = try integer(0...900)
+        case "MaximumMessageSize": maximumMessageSize = try integer(1024...1_048_576)
+        case "MessageRetentionPeriod": messageRetentionPeriod = try integer(60...1_209_600)
+        case "ReceiveMessageWaitTimeSeconds": receiveMessageWaitTimeSeconds = try integer(0...20)
+        case "VisibilityTimeout": visibilityTimeout = try integer(0...43_200)
+        case "KmsDataKeyReusePeriodSeconds": kmsDataKeyReusePeriodSeconds = try integer(60...86_400)
+        case "SqsManagedSseEnabled": sqsManagedSseEnabled = try boolean()
+        case "ContentBasedDeduplication": contentBasedDeduplication = try boolean()
+        case "DeduplicationScope": deduplicationScope = try oneOf(["messageGroup", "queue"])
+        case "FifoThroughputLimit": fifoThroughputLimit = try oneOf(["perQueue", "perMessageGroupId"])
+        case "KmsMasterKeyId": kmsMasterKeyId = value.isEmpty ? nil : value
+        case "Policy": policy = value.isEmpty ? nil : value
+        case "RedrivePolicy": redrivePolicy = value.isEmpty ? nil : try Self.parseRedrivePolicy(value)
+        case "RedriveAllowPolicy": redriveAllowPolicy = value.isEmpty ? nil : try Self.validateRedriveAllowPolicy(value)
+        default: throw SQSError(.invalidAttributeName, "Unknown Attribute \(name).")
+        }
+    }
+
+    static func parseRedrivePolicy(_ value: String) throws(SQSError) -> RedrivePolicy {
+        func invalid(_ reason: String) -> SQSError {
+            .invalidParameter("RedrivePolicy", value, reason: reason)
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any] else {
+            throw invalid("Redrive policy is not a valid JSON map.")
+        }
+        guard let arn = object["deadLetterTargetArn"] as? String, arn.hasPrefix("arn:") else {
+            throw invalid("Redrive policy does not contain mandatory attribute: deadLetterTargetArn.")
+        }
+        let countValue = object["maxReceiveCount"]
+        guard let count = (countValue as? Int) ?? (countValue as? String).flatMap({ Int($0) }) else {
+            throw invalid("Redrive policy does not contain mandatory attribute: maxReceiveCount.")
+        }
+        guard (1...1000).contains(count) else {
+            throw invalid("Invalid value for maxReceiveCount: \(count), valid values are from 1 to 1000 both inclusive.")
+        }
+        return RedrivePolicy(deadLetterTargetArn: arn, maxReceiveCount: count)
+    }
+
+    static func validateRedriveAllowPolicy(_ value: String) throws(SQSError) -> String {
+        func invalid(_ reason: String) -> SQSError {
+            .invalidParameter("RedriveAllowPolicy", value, reason: reason)
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any],
+              let permission = object["redrivePermission"] as? String
+        else { throw invalid("Amazon SQS can't parse the RedriveAllowPolicy. Make sure the policy is valid JSON with a redrivePermission.") }
+        let sources = object["sourceQueueArns"] as? [String] ?? []
+        switch permission {
+        case "allowAll", "denyAll":
+            if !sources.isEmpty { throw invalid("sourceQueueArns can be specified only when redrivePermission is byQueue.") }
+        case "byQueue":
+            if !(1...10).contains(sources.count) { throw invalid("byQueue requires between 1 and 10 sourceQueueArns.") }
+        default:
+            throw invalid("redrivePermission must be one of allowAll, denyAll, byQueue.")
+        }
+        return value
+    }
+
+    /// Whether this queue lets `sourceArn` use it as a dead-letter queue.
+    func allowsRedrive(from sourceArn: String) -> Bool {
+        guard let redriveAllowPolicy,
+              let object = try? JSONSerialization.jsonObject(with: Data(redriveAllowPolicy.utf8)) as? [String: Any]
+        else { return true }
+        switch object["redrivePermission"] as? String {
+        case "denyAll": return false
+        case "byQueue": return (object["sourceQueueArns"] as? [String] ?? []).contains(sourceArn)
+        default: return true
+        }
+    }
+
+    /// The attributes GetQueueAttributes returns for `names` (`All` selects every one).
+    func attributeValues(_ names: [String], counts: QueueCounts) throws(SQSError) -> [String: String] {
+        for name in names where !Self.readableNames.contains(name) {
+            throw SQSError(.invalidAttributeName, "Unknown Attribute \(name).")
+        }
+        var values: [String: String] = [
+            "ApproximateNumberOfMessages": String(counts.visible),
+            "ApproximateNumberOfMessagesNotVisible": String(counts.inFlight),
+            "ApproximateNumberOfMessagesDelayed": String(counts.delayed),
+            "CreatedTimestamp": String(createdAt / 1000),
+            "LastModifiedTimestamp": String(lastModifiedAt / 1000),
+            "QueueArn": arn,
+            "DelaySeconds": String(delaySeconds),
+            "MaximumMessageSize": String(maximumMessageSize),
+            "MessageRetentionPeriod": String(messageRetentionPeriod),
+            "ReceiveMessageWaitTimeSeconds": String(receiveMessageWaitTimeSeconds),
+            "VisibilityTimeout": String(visibilityTimeout),
+            "SqsManagedSseEnabled": String(sqsManagedSseEnabled),
+        ]
+        values["Policy"] = policy
+        values["RedriveAllowPolicy"] = redriveAllowPolicy
+        values["KmsMasterKeyId"] = kmsMasterKeyId
+        values["KmsDataKeyReusePeriodSeconds"] = kmsMasterKeyId == nil ? nil : String(kmsDataKeyReusePeriodSeconds ?? 300)
+        if let redrivePolicy {
+            values["RedrivePolicy"] = #"{"deadLetterTargetArn":"\#(redrivePolicy.deadLetterTargetArn)","maxReceiveCount":\#(redrivePolicy.maxReceiveCount)}"#
+        }
+        if fifoQueue {
+            values["FifoQueue"] = "true"
+            values["ContentBasedDeduplication"] = String(contentBasedDeduplication)
+            values["DeduplicationScope"] = deduplicationScope ?? "queue"
+            values["FifoThroughputLimit"] = fifoThroughputLimit ?? "perQueue"
+        }
+        if names.contains("All") { return values }
+        return values.filter { names.contains($0.key) }
+    }
+}
+
+extension QueueRecord {
+    /// Messages sent at or before this time have outlived the retention period.
+    func retentionCutoff(now: Int64) -> Int64 {
+        now - Int64(messageRetentionPeriod) * 1000
+    }
+}

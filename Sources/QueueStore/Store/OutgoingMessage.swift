@@ -1,0 +1,34 @@
+/// A message a client asks to send.
+public struct OutgoingMessage: Sendable {
+    public var body: String
+    public var delaySeconds: Int?
+    public var attributes: [String: MessageAttributeValue]
+    /// Message system attributes; SQS supports only `AWSTraceHeader`.
+    public var systemAttributes: [String: MessageAttributeValue]
+    public var groupId: String?
+    public var deduplicationId: String?
+
+    public init(
+        body: String, delaySeconds: Int? = nil, attributes: [String: MessageAttributeValue] = [:],
+        systemAttributes: [String: MessageAttributeValue] = [:], groupId: String? = nil, deduplicationId: String? = nil
+    ) {
+        self.body = body
+        self.delaySeconds = delaySeconds
+        self.attributes = attributes
+        self.systemAttributes = systemAttributes
+        self.groupId = groupId
+        self.deduplicationId = deduplicationId
+    }
+
+    /// Bytes counted against the message size limit: the body and every attribute's name, type and value.
+    public var size: Int { MessageValidation.size(body: body, attributes: attributes) }
+}
+
+/// What SendMessage reports for an accepted message.
+public struct SentMessage: Sendable, Equatable {
+    public var messageId: String
+    public var md5OfBody: String
+    public var md5OfMessageAttributes: String?
+    public var md5OfMessageSystemAttributes: String?
+    public var sequenceNumber: String?
+}

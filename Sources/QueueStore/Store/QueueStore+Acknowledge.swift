@@ -1,0 +1,67 @@
+import GRDB
+
+extension QueueStore {
+    /// Deletes received messages. As in SQS, a handle from an earlier receive of a message that has
+    /// since been received again succeeds without deleting it, and deleting twice succeeds.
+    public func deleteMessages(fromQueue name: String, receiptHandles: [String]) async throws(SQSError) -> [Result<Void, SQSError>] {
+        try await write { db in
+            let queue = try self.queue(named: name, db)
+            return try receiptHandles.map { handle in
+                do {
+                    let receipt = try Self.receipt(handle, of: queue)
+                    try db.execute(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?",
+                                   arguments: [receipt.rowId, queue.id, receipt.nonce])
+                    return .success(())
+                } catch let error as SQSError {
+                    return .failure(error)
+                }
+            }
+        }
+    }
+
+    /// Changes the visibility of in-flight messages, counting the 12-hour cap from their receive.
+    public func changeVisibility(
+        ofQueue name: String, _ changes: [(receiptHandle: String, visibilityTimeout: Int)]
+    ) async throws(SQSError) -> [Result<Void, SQSError>] {
+        let now = now()
+        let results = try await write { db in
+            let queue = try self.queue(named: name, db)
+            return try changes.map { change in
+                do {
+                    try self.changeVisibility(of: queue, change.receiptHandle, to: change.visibilityTimeout, now: now, db)
+                    return Result<Void, SQSError>.success(())
+                } catch let error as SQSError {
+                    return .failure(error)
+                }
+            }
+        }
+        signals.signal(name)
+        return results
+    }
+
+    private func changeVisibility(of queue: QueueRecord, _ handle: String, to timeout: Int, now: Int64, _ db: Database) throws {
+        guard (0...43_200).contains(timeout) else {
+            throw SQSError.invalidParameter("VisibilityTimeout", String(timeout), reason: "Must be between 0 and 43200, if provided.")
+        }
+        let receipt = try Self.receipt(handle, of: queue)
+        guard let message = try MessageRecord.filter(MessageRecord.Columns.id == receipt.rowId && MessageRecord.Columns.queueId == queue.id).fetchOne(db),
+              message.receiptNonce == receipt.nonce
+        else {
+            throw SQSError.invalidParameter("ReceiptHandle", handle, reason: "Message does not exist or is not available for visibility timeout change.")
+        }
+        guard message.visibleAt > now else {
+            throw SQSError(.messageNotInflight, "The message referred to isn't in flight.")
+        }
+        let receivedAt = message.receivedAt ?? now
+        guard now + Int64(timeout) * 1000 - receivedAt <= 43_200_000 else {
+            throw SQSError.invalidParameter("VisibilityTimeout", String(timeout), reason: "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]")
+        }
+        try db.execute(sql: "UPDATE message SET visibleAt = ? WHERE id = ?", arguments: [now + Int64(timeout) * 1000, receipt.rowId])
+    }
+
+    private static func receipt(_ handle: String, of queue: QueueRecord) throws(SQSError) -> ReceiptHandle {
+        let receipt = try ReceiptHandle(decoding: handle)
+        guard receipt.queueId == queue.id else { throw .invalidReceiptHandle(handle) }
+        return receipt
+    }
+}

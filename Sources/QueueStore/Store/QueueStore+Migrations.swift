@@ -1,0 +1,80 @@
+import GRDB
+
+extension QueueStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 queues, messages, deduplication, move tasks") { db in
+            try db.create(table: "queue") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("accountId", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("lastModifiedAt", .integer).notNull()
+                t.column("delaySeconds", .integer).notNull()
+                t.column("maximumMessageSize", .integer).notNull()
+                t.column("messageRetentionPeriod", .integer).notNull()
+                t.column("receiveMessageWaitTimeSeconds", .integer).notNull()
+                t.column("visibilityTimeout", .integer).notNull()
+                t.column("redrivePolicy", .jsonText)
+                t.column("redriveAllowPolicy", .text)
+                t.column("policy", .text)
+                t.column("fifoQueue", .boolean).notNull()
+                t.column("contentBasedDeduplication", .boolean).notNull()
+                t.column("deduplicationScope", .text)
+                t.column("fifoThroughputLimit", .text)
+                t.column("kmsMasterKeyId", .text)
+                t.column("kmsDataKeyReusePeriodSeconds", .integer)
+                t.column("sqsManagedSseEnabled", .boolean).notNull()
+                t.column("tags", .jsonText).notNull()
+                t.column("lastPurgedAt", .integer)
+                t.column("lastSequenceNumber", .integer).notNull()
+            }
+            try db.create(table: "message") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("queue", onDelete: .cascade, indexed: false).notNull()
+                t.column("messageId", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("md5OfBody", .text).notNull()
+                t.column("messageAttributes", .jsonText)
+                t.column("md5OfMessageAttributes", .text)
+                t.column("awsTraceHeader", .text)
+                t.column("senderId", .text).notNull()
+                t.column("sentAt", .integer).notNull()
+                t.column("visibleAt", .integer).notNull()
+                t.column("receiveCount", .integer).notNull()
+                t.column("firstReceivedAt", .integer)
+                t.column("receivedAt", .integer)
+                t.column("receiptNonce", .text)
+                t.column("groupId", .text)
+                t.column("deduplicationId", .text)
+                t.column("sequenceNumber", .text)
+                t.column("deadLetterSourceArn", .text)
+            }
+            try db.create(index: "message_by_visibility", on: "message", columns: ["queueId", "visibleAt", "id"])
+            try db.create(index: "message_by_age", on: "message", columns: ["queueId", "sentAt"])
+            try db.create(table: "deduplication") { t in
+                t.belongsTo("queue", onDelete: .cascade).notNull()
+                t.column("key", .text).notNull()
+                t.column("messageId", .text).notNull()
+                t.column("sequenceNumber", .text).notNull()
+                t.column("expiresAt", .integer).notNull()
+                t.primaryKey(["queueId", "key"])
+            }
+            try db.create(table: "move_task") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("handle", .text).notNull().unique()
+                t.column("sourceArn", .text).notNull().indexed()
+                t.column("destinationArn", .text)
+                t.column("maxNumberOfMessagesPerSecond", .integer)
+                t.column("status", .text).notNull()
+                t.column("startedAt", .integer).notNull()
+                t.column("lastMessageRowId", .integer).notNull()
+                t.column("messagesToMove", .integer).notNull()
+                t.column("messagesMoved", .integer).notNull()
+                t.column("failureReason", .text)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+extension QueueStore {
+    /// Signal name the move-task runner waits on when no task is running.
+    static let moveTaskSignal = "\u{0}move-tasks"
+
+    /// Starts moving the messages now in dead-letter queue `sourceArn` back to their source queues
+    /// (or to `destinationArn`), at most `maxPerSecond` a second.
+    public func startMessageMoveTask(sourceArn: String, destinationArn: String?, maxPerSecond: Int?) async throws(SQSError) -> String {
+        if let maxPerSecond, !(1...500).contains(maxPerSecond) {
+            throw .invalidParameter("MaxNumberOfMessagesPerSecond", String(maxPerSecond), reason: "Must be between 1 and 500.")
+        }
+        let now = now()
+        let handle = try await write { db in
+            guard let source = try self.queue(arn: sourceArn, db) else {
+                throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+            }
+            let isDeadLetterQueue = try QueueRecord.fetchAll(db).contains { $0.redrivePolicy?.deadLetterTargetArn == sourceArn }
+            guard isDeadLetterQueue else {
+                throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "Source queue must be configured as a Dead Letter Queue.")
+            }
+            if let destinationArn, try self.queue(arn: destinationArn, db) == nil {
+                throw SQSError(.resourceNotFound, "The resource that you specified for the DestinationArn parameter doesn't exist.")
+            }
+            if try MoveTaskRecord.filter(Column("sourceArn") == sourceArn && Column("status") == MoveTaskRecord.Status.running.rawValue).fetchCount(db) > 0 {
+                throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
+            }
+            let lastRowId = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE queueId = ?", arguments: [source.id]) ?? 0
+            let toMove = try MessageRecord.filter(MessageRecord.Columns.queueId == source.id).fetchCount(db)
+            let handle = Data("\(UUID().uuidString.lowercased())|\(sourceArn)".utf8).base64EncodedString()
+            var task = MoveTaskRecord(handle: handle, sourceArn: sourceArn, destinationArn: destinationArn,
+                                      maxNumberOfMessagesPerSecond: maxPerSecond, status: .running, startedAt: now,
+                                      lastMessageRowId: lastRowId, messagesToMove: toMove)
+            try task.insert(db)
+            return handle
+        }
+        signals.signal(Self.moveTaskSignal)
+        return handle
+    }
+
+    /// Cancels a running task; returns how many messages it had moved.
+    public func cancelMessageMoveTask(handle: String) async throws(SQSError) -> Int {
+        try await write { db in
+            guard var task = try MoveTaskRecord.filter(Column("handle") == handle).fetchOne(db) else {
+                throw SQSError(.resourceNotFound, "Task does not exist.")
+            }
+            guard task.status == .running else {
+                throw SQSError.invalidParameter("TaskHandle", handle, reason: "Only tasks with status RUNNING can be cancelled.")
+            }
+            task.status = .cancelled
+            try task.update(db)
+            return task.messagesMoved
+        }
+    }
+
+    /// The most recent tasks of a source queue, newest first.
+    public func listMessageMoveTasks(sourceArn: String, maxResults: Int) async throws(SQSError) -> [MoveTaskRecord] {
+        guard (1...10).contains(maxResults) else {
+            throw .invalidParameter("MaxResults", String(maxResults), reason: "Must be between 1 and 10.")
+        }
+        return try await read { db in
+            guard try self.queue(arn: sourceArn, db) != nil else {
+                throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+            }
+            return try MoveTaskRecord.filter(Column("sourceArn") == sourceArn)
+                .order(Column("id").desc).limit(maxResults).fetchAll(db)
+        }
+    }
+
+    func runningMoveTasks() async throws(SQSError) -> [MoveTaskRecord] {
+        try await read { db in
+            try MoveTaskRecord.filter(Column("status") == MoveTaskRecord.Status.running.rawValue).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Moves the visible messages a running task's rate allows by now; completes or fails it when due.
+    func advanceMoveTask(id: Int64) async throws(SQSError) {
+        let now = now()
+        let destinations = try await write { db -> Set<String> in
+            guard var task = try MoveTaskRecord.fetchOne(db, key: id), task.status == .running else { return [] }
+            guard let source = try self.queue(arn: task.sourceArn, db) else {
+                task.status = .failed
+                task.failureReason = "AWS.SimpleQueueService.NonExistentQueue"
+                try task.update(db)
+                return []
+            }
+            let messages = try MessageRecord
+                .filter(MessageRecord.Columns.queueId == source.id && MessageRecord.Columns.id <= task.lastMessageRowId
+                        && MessageRecord.Columns.visibleAt <= now)
+                .order(MessageRecord.Columns.id).limit(task.allowance(now: now)).fetchAll(db)
+            var destinations: Set<String> = []
+            for message in messages {
+                guard let arn = task.destinationArn ?? message.deadLetterSourceArn, let destination = try self.queue(arn: arn, db) else {
+                    task.status = .failed
+                    task.failureReason = "AWS.SimpleQueueService.NonExistentQueue"
+                    break
+                }
+                // A redriven message starts over in its destination: fresh retention and receive count.
+                try db.execute(sql: """
+                    UPDATE message SET queueId = ?, receiveCount = 0, firstReceivedAt = NULL, receivedAt = NULL,
+                        receiptNonce = NULL, visibleAt = ?, sentAt = ?, deadLetterSourceArn = NULL
+                    WHERE id = ?
+                    """, arguments: [destination.id, now, now, message.id])
+                task.messagesMoved += 1
+                destinations.insert(destination.name)
+            }
+            let remaining = try MessageRecord
+                .filter(MessageRecord.Columns.queueId == source.id && MessageRecord.Columns.id <= task.lastMessageRowId)
+                .fetchCount(db)
+            if task.status == .running && remaining == 0 { task.status = .completed }
+            try task.update(db)
+            return destinations
+        }
+        for destination in destinations { signals.signal(destination) }
+    }
+
+    func waitForMoveTasks(after generation: UInt64, timeout: Duration) async {
+        await signals.wait(for: Self.moveTaskSignal, after: generation, timeout: timeout)
+    }
+
+    func moveTaskGeneration() -> UInt64 {
+        signals.generation(of: Self.moveTaskSignal)
+    }
+}

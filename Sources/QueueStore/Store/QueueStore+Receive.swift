@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+extension QueueStore {
+    private struct ReceiveOutcome: Sendable {
+        var messages: [ReceivedMessage]
+        var waitTimeSeconds: Int
+        var deadLetterQueueName: String?
+        /// The earliest time a message of the queue becomes visible, for a long poll to wake at.
+        var nextVisibleAt: Int64?
+    }
+
+    /// Receives up to `maxMessages`; with a wait time (per call, else the queue's
+    /// ReceiveMessageWaitTimeSeconds) it long-polls until a message arrives or the wait ends.
+    public func receive(fromQueue name: String, _ request: ReceiveRequest) async throws(SQSError) -> [ReceivedMessage] {
+        try request.validate()
+        let start = now()
+        while true {
+            let generation = signals.generation(of: name)
+            let now = now()
+            let outcome = try await write { db in try self.receiveOnce(fromQueue: name, request, now: now, db) }
+            if let deadLetterQueueName = outcome.deadLetterQueueName { signals.signal(deadLetterQueueName) }
+            let deadline = start + Int64(request.waitTimeSeconds ?? outcome.waitTimeSeconds) * 1000
+            guard outcome.messages.isEmpty, now < deadline, !Task.isCancelled else { return outcome.messages }
+            let wakeAt = min(deadline, outcome.nextVisibleAt ?? deadline)
+            await signals.wait(for: name, after: generation, timeout: .milliseconds(max(wakeAt - now, 1)))
+        }
+    }
+
+    private func receiveOnce(fromQueue name: String, _ request: ReceiveRequest, now: Int64, _ db: Database) throws -> ReceiveOutcome {
+        let queue = try self.queue(named: name, db)
+        try deleteExpiredMessages(of: queue, now: now, db)
+        let deadLetterQueue = try queue.redrivePolicy.flatMap { try self.queue(arn: $0.deadLetterTargetArn, db) }
+        let planner = ReceivePlanner(
+            now: now, maxMessages: request.maxMessages, isFifo: queue.fifoQueue,
+            maxReceiveCount: deadLetterQueue == nil ? nil : queue.redrivePolicy?.maxReceiveCount)
+        let visibility = Int64(request.visibilityTimeout ?? queue.visibilityTimeout) * 1000
+
+        var delivered: [ReceivedMessage] = []
+        var movedAny = false
+        var afterRowId: Int64 = 0
+        while delivered.count < request.maxMessages {
+            let candidates = try self.candidates(of: queue, now: now, afterRowId: afterRowId, db)
+            guard !candidates.isEmpty else { break }
+            var remaining = planner
+            remaining.maxMessages = request.maxMessages - delivered.count
+            var movedThisPage = false
+            for action in remaining.plan(candidates) {
+                switch action {
+                case .deadLetter(let rowId):
+                    try db.execute(sql: """
+                        UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL
+                        WHERE id = ?
+                        """, arguments: [deadLetterQueue!.id, queue.arn, now, rowId])
+                    movedThisPage = true
+                case .deliver(let rowId):
+                    delivered.append(try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db))
+                }
+            }
+            movedAny = movedAny || movedThisPage
+            // FIFO pages on by sequence; a standard queue looks again only if dead-lettering made room.
+            if queue.fifoQueue {
+                afterRowId = candidates.last!.rowId
+            } else if !movedThisPage {
+                break
+            }
+        }
+        let nextVisibleAt = try Int64.fetchOne(db, sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?",
+                                               arguments: [queue.id, now])
+        return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
+                              deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
+                              nextVisibleAt: nextVisibleAt)
+    }
+
+    static let candidatePage = 64
+
+    private func candidates(of queue: QueueRecord, now: Int64, afterRowId: Int64, _ db: Database) throws -> [ReceivePlanner.Candidate] {
+        let rows: [Row]
+        if queue.fifoQueue {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT id, visibleAt, receiveCount, groupId FROM message
+                WHERE queueId = ? AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [queue.id, afterRowId, Self.candidatePage * 8])
+        } else {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT id, visibleAt, receiveCount, groupId FROM message
+                WHERE queueId = ? AND visibleAt <= ? ORDER BY visibleAt, id LIMIT ?
+                """, arguments: [queue.id, now, Self.candidatePage])
+        }
+        return rows.map { ReceivePlanner.Candidate(rowId: $0[0], visibleAt: $0[1], receiveCount: $0[2], groupId: $0[3]) }
+    }
+
+    private func deliver(rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database) throws -> ReceivedMessage {
+        let nonce = ReceiptHandle.newNonce()
+        try db.execute(sql: """
+            UPDATE message SET receiveCount = receiveCount + 1, firstReceivedAt = COALESCE(firstReceivedAt, ?),
+                receivedAt = ?, visibleAt = ?, receiptNonce = ?
+            WHERE id = ?
+            """, arguments: [now, now, visibleAt, nonce, rowId])
+        let record = try MessageRecord.fetchOne(db, key: rowId)!
+        let handle = ReceiptHandle(queueId: queue.id!, rowId: rowId, nonce: nonce)
+        let messageAttributes = Self.select(record.messageAttributes ?? [:], names: request.messageAttributeNames)
+        return ReceivedMessage(
+            messageId: record.messageId, receiptHandle: handle.encoded, body: record.body, md5OfBody: record.md5OfBody,
+            attributes: Self.systemAttributes(of: record, names: request.systemAttributeNames),
+            messageAttributes: messageAttributes, md5OfMessageAttributes: MessageDigest.md5OfAttributes(messageAttributes))
+    }
+
+    /// Message attributes matching `names`: exact names, `All` or `.*`, and `prefix.*`.
+    static func select(_ attributes: [String: MessageAttributeValue], names: [String]) -> [String: MessageAttributeValue] {
+        if names.contains("All") || names.contains(".*") { return attributes }
+        return attributes.filter { name, _ in
+            names.contains { pattern in
+                pattern.hasSuffix(".*") ? name.hasPrefix(String(pattern.dropLast(1))) : pattern == name
+            }
+        }
+    }
+
+    static func systemAttributes(of record: MessageRecord, names: [String]) -> [String: String] {
+        var values: [String: String] = [
+            "SenderId": record.senderId,
+            "SentTimestamp": String(record.sentAt),
+            "ApproximateReceiveCount": String(record.receiveCount),
+            "ApproximateFirstReceiveTimestamp": String(record.firstReceivedAt ?? record.sentAt),
+        ]
+        values["AWSTraceHeader"] = record.awsTraceHeader
+        values["MessageGroupId"] = record.groupId
+        values["MessageDeduplicationId"] = record.deduplicationId
+        values["SequenceNumber"] = record.sequenceNumber
+        values["DeadLetterQueueSourceArn"] = record.deadLetterSourceArn
+        if names.contains("All") { return values }
+        return values.filter { names.contains($0.key) }
+    }
+
+    func deleteExpiredMessages(of queue: QueueRecord, now: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM message WHERE queueId = ? AND sentAt <= ?",
+                       arguments: [queue.id, queue.retentionCutoff(now: now)])
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// SQS semantics on one SQLite file (WAL). Each operation is one transaction; every accepted
+/// message is committed before the call returns, and every deadline is stored as an absolute time.
+public final class QueueStore: Sendable {
+    let database: DatabasePool
+    let clock: any QueueClock
+    let signals = QueueSignals()
+    public let accountId: String
+
+    /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
+    public init(path: String, accountId: String = "000000000000", clock: any QueueClock = SystemQueueClock()) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync: a committed transaction survives a crash or kill -9 of the process.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        database = try DatabasePool(path: path, configuration: configuration)
+        self.clock = clock
+        self.accountId = accountId
+        try Self.migrator.migrate(database)
+    }
+
+    func now() -> Int64 { clock.now() }
+
+    func queue(named name: String, _ db: Database) throws -> QueueRecord {
+        guard let queue = try QueueRecord.filter(Column("name") == name).fetchOne(db) else {
+            throw SQSError.nonExistentQueue
+        }
+        return queue
+    }
+
+    func queue(arn: String, _ db: Database) throws -> QueueRecord? {
+        let name = String(arn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")
+        guard let queue = try QueueRecord.filter(Column("name") == name).fetchOne(db), queue.arn == arn else {
+            return nil
+        }
+        return queue
+    }
+
+    /// Runs `operation` in one write transaction, surfacing SQS errors as they are.
+    func write<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws(SQSError) -> T {
+        do {
+            return try await database.write(operation)
+        } catch let error as SQSError {
+            throw error
+        } catch {
+            throw SQSError(.internalError, "The state database failed: \(error)")
+        }
+    }
+
+    func read<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws(SQSError) -> T {
+        do {
+            return try await database.read(operation)
+        } catch let error as SQSError {
+            throw error
+        } catch {
+            throw SQSError(.internalError, "The state database failed: \(error)")
+        }
+    }
+}

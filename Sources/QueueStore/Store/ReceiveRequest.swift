@@ -1,0 +1,42 @@
+/// The parameters of one ReceiveMessage call.
+public struct ReceiveRequest: Sendable {
+    public var maxMessages: Int
+    public var visibilityTimeout: Int?
+    public var waitTimeSeconds: Int?
+    public var systemAttributeNames: [String]
+    public var messageAttributeNames: [String]
+
+    public init(
+        maxMessages: Int = 1, visibilityTimeout: Int? = nil, waitTimeSeconds: Int? = nil,
+        systemAttributeNames: [String] = [], messageAttributeNames: [String] = []
+    ) {
+        self.maxMessages = maxMessages
+        self.visibilityTimeout = visibilityTimeout
+        self.waitTimeSeconds = waitTimeSeconds
+        self.systemAttributeNames = systemAttributeNames
+        self.messageAttributeNames = messageAttributeNames
+    }
+
+    func validate() throws(SQSError) {
+        guard (1...10).contains(maxMessages) else {
+            throw .invalidParameter("MaxNumberOfMessages", String(maxMessages), reason: "Must be between 1 and 10, if provided.")
+        }
+        if let visibilityTimeout, !(0...43_200).contains(visibilityTimeout) {
+            throw .invalidParameter("VisibilityTimeout", String(visibilityTimeout), reason: "Must be between 0 and 43200, if provided.")
+        }
+        if let waitTimeSeconds, !(0...20).contains(waitTimeSeconds) {
+            throw .invalidParameter("WaitTimeSeconds", String(waitTimeSeconds), reason: "Must be >= 0 and <= 20, if provided.")
+        }
+    }
+}
+
+/// A delivered message with the system and user attributes the receive asked for.
+public struct ReceivedMessage: Sendable, Equatable {
+    public var messageId: String
+    public var receiptHandle: String
+    public var body: String
+    public var md5OfBody: String
+    public var attributes: [String: String]
+    public var messageAttributes: [String: MessageAttributeValue]
+    public var md5OfMessageAttributes: String?
+}

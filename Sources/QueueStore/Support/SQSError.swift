@@ -1,0 +1,86 @@
+/// An SQS error as a client sees it: the JSON protocol's error shape name, the Query protocol's
+/// code (also sent as `x-amzn-query-error`), the HTTP status, and AWS's message.
+public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    public enum Code: String, Sendable, CaseIterable {
+        case batchEntryIdsNotDistinct = "BatchEntryIdsNotDistinct"
+        case batchRequestTooLong = "BatchRequestTooLong"
+        case emptyBatchRequest = "EmptyBatchRequest"
+        case invalidAttributeName = "InvalidAttributeName"
+        case invalidAttributeValue = "InvalidAttributeValue"
+        case invalidBatchEntryId = "InvalidBatchEntryId"
+        case invalidIdFormat = "InvalidIdFormat"
+        case invalidMessageContents = "InvalidMessageContents"
+        case messageNotInflight = "MessageNotInflight"
+        case overLimit = "OverLimit"
+        case purgeQueueInProgress = "PurgeQueueInProgress"
+        case queueDoesNotExist = "QueueDoesNotExist"
+        case queueNameExists = "QueueNameExists"
+        case receiptHandleIsInvalid = "ReceiptHandleIsInvalid"
+        case resourceNotFound = "ResourceNotFoundException"
+        case tooManyEntriesInBatchRequest = "TooManyEntriesInBatchRequest"
+        case unsupportedOperation = "UnsupportedOperation"
+        // Common errors shared by all AWS Query-compatible services.
+        case invalidParameterValue = "InvalidParameterValue"
+        case missingParameter = "MissingParameter"
+        case invalidAction = "InvalidAction"
+        case malformedQueryString = "MalformedQueryString"
+        case serialization = "SerializationException"
+        case requestTooLarge = "RequestEntityTooLarge"
+        case internalError = "InternalError"
+    }
+
+    /// The code the Query protocol reports (and JSON clients read from `x-amzn-query-error`).
+    public var queryCode: String {
+        switch code {
+        case .queueDoesNotExist: "AWS.SimpleQueueService.NonExistentQueue"
+        case .queueNameExists: "QueueAlreadyExists"
+        case .purgeQueueInProgress: "AWS.SimpleQueueService.PurgeQueueInProgress"
+        case .messageNotInflight: "AWS.SimpleQueueService.MessageNotInflight"
+        case .tooManyEntriesInBatchRequest: "AWS.SimpleQueueService.TooManyEntriesInBatchRequest"
+        case .emptyBatchRequest: "AWS.SimpleQueueService.EmptyBatchRequest"
+        case .batchEntryIdsNotDistinct: "AWS.SimpleQueueService.BatchEntryIdsNotDistinct"
+        case .batchRequestTooLong: "AWS.SimpleQueueService.BatchRequestTooLong"
+        case .invalidBatchEntryId: "AWS.SimpleQueueService.InvalidBatchEntryId"
+        case .unsupportedOperation: "AWS.SimpleQueueService.UnsupportedOperation"
+        default: code.rawValue
+        }
+    }
+
+    public var httpStatus: Int {
+        switch code {
+        case .overLimit: 403
+        case .resourceNotFound, .invalidAction: 400
+        case .requestTooLarge: 413
+        case .internalError: 500
+        default: 400
+        }
+    }
+
+    public var isSenderFault: Bool { code != .internalError }
+}
+
+extension SQSError {
+    public static let nonExistentQueue = SQSError(.queueDoesNotExist, "The specified queue does not exist.")
+
+    public static func missingParameter(_ name: String) -> SQSError {
+        SQSError(.missingParameter, "The request must contain the parameter \(name).")
+    }
+
+    public static func invalidParameter(_ name: String, _ value: String, reason: String) -> SQSError {
+        SQSError(.invalidParameterValue, "Value \(value) for parameter \(name) is invalid. Reason: \(reason)")
+    }
+
+    public static func invalidReceiptHandle(_ handle: String) -> SQSError {
+        SQSError(.receiptHandleIsInvalid, "The input receipt handle \"\(handle)\" is not a valid receipt handle.")
+    }
+}

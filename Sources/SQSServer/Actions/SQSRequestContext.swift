@@ -1,0 +1,11 @@
+/// What an action needs to know about the request beyond its parameters.
+struct SQSRequestContext: Sendable {
+    /// Region from the SigV4 credential scope, else the server's default.
+    var region: String
+    /// The caller as SQS reports it in `SenderId`: the access key id, else the account.
+    var senderId: String
+    /// `http://host:port` as the client addressed the server, for queue URLs.
+    var baseURL: String
+    /// The request path, which names the queue in Query requests that omit `QueueUrl`.
+    var path: String
+}

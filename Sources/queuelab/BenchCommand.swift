@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import FunctionHost
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measures the function host's own overhead.",
+        subcommands: [Invoke.self]
+    )
+
+    struct Invoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Warm invoke overhead (Invoke API → no-op handler → response) and cold start of a no-op Swift handler."
+        )
+
+        @Option(help: "The no-op handler executable (default: NoopHandler next to this binary).")
+        var handler: String?
+
+        @Option(help: "Warm invocations to measure.")
+        var invocations = 2000
+
+        @Option(help: "Cold starts to measure.")
+        var coldStarts = 20
+
+        func run() async throws {
+            let executable = handler ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("NoopHandler").path
+            let report = try await InvokeBenchmark(
+                handlerExecutable: executable, warmInvocations: invocations, coldStarts: coldStarts
+            ).run()
+            print("warm invoke:  \(report.warmInvoke)")
+            print("cold start:   \(report.coldStart)")
+            print("cold invoke:  \(report.coldInvoke)")
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct QueueLabCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queuelab",
+        abstract: "Runs Lambda-style queue workers against SQS queues kept in one SQLite file.",
+        subcommands: [
+            StartCommand.self,
+            QueuesCommand.self,
+            GenerateCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,78 @@
+import FoundationEssentials
+import Glibc
+import LambdaHandler
+
+// A handler whose behaviour each event chooses, so tests can make a real process succeed,
+// log, fail, hang, crash, exhaust memory or answer garbage.
+struct Command: Decodable {
+    let action: String
+    var milliseconds: Int?
+    var megabytes: Int?
+    var code: Int32?
+    var lines: [String]?
+}
+
+struct Echo: Encodable {
+    let requestID: String
+    let functionName: String
+    let memoryLimitMB: Int
+    let invokedFunctionARN: String
+    let traceID: String?
+    let clientContext: String?
+    let remainingMilliseconds: Int64
+    let environment: [String: String]
+}
+
+struct ProbeFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+let reportedVariables = [
+    "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION", "_HANDLER", "LAMBDA_TASK_ROOT",
+    "AWS_ENDPOINT_URL_SQS", "AWS_LAMBDA_INITIALIZATION_TYPE", "PROBE_SETTING",
+]
+
+LambdaRuntime.initialise {
+    if getenv("PROBE_FAIL_INIT") != nil { throw ProbeFailure(description: "configuration is missing") }
+}
+
+LambdaRuntime.runBytes { payload, context in
+    let command = try JSONDecoder().decode(Command.self, from: Data(payload))
+    switch command.action {
+    case "echo":
+        var environment: [String: String] = [:]
+        for name in reportedVariables { environment[name] = getenv(name).map { String(cString: $0) } }
+        let echo = Echo(
+            requestID: context.requestID, functionName: context.functionName, memoryLimitMB: context.memoryLimitMB,
+            invokedFunctionARN: context.invokedFunctionARN, traceID: context.traceID,
+            clientContext: context.clientContext, remainingMilliseconds: context.remainingMilliseconds,
+            environment: environment)
+        return Array(try JSONEncoder().encode(echo))
+    case "log":
+        for line in command.lines ?? [] { print(line) }
+        return Array("\"logged\"".utf8)
+    case "sleep":
+        usleep(UInt32(command.milliseconds ?? 0) * 1000)
+        return Array("\"slept\"".utf8)
+    case "fail":
+        throw ProbeFailure(description: "the probe was asked to fail")
+    case "exit":
+        exit(command.code ?? 1)
+    case "crash":
+        // The default action, not the Swift runtime's backtracer, so the process dies on the signal.
+        signal(SIGSEGV, SIG_DFL)
+        raise(SIGSEGV)
+        return []
+    case "allocate":
+        let bytes = (command.megabytes ?? 0) * 1024 * 1024
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 4096)
+        // Touch every page so the memory is really used, not just reserved.
+        for offset in stride(from: 0, to: bytes, by: 4096) { memory.storeBytes(of: 1, toByteOffset: offset, as: UInt8.self) }
+        return Array("\"allocated\"".utf8)
+    case "garbage":
+        return Array("this is not json".utf8)
+    default:
+        throw ProbeFailure(description: "unknown action \(command.action)")
+    }
+}

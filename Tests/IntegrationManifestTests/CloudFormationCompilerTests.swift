@@ -1,0 +1,89 @@
+import Testing
+
+@testable import IntegrationManifest
+
+struct CloudFormationCompilerTests {
+    private func template(_ queueConfig: QueueConfig) throws -> [String: JSONValue] {
+        let definition = IntegrationDefinition(
+            name: "pipedrive", file: "functions/pipedrive/integration.json",
+            personObjectTypes: [PersonObjectType(crmObjectName: "Person", quoContactType: "contact")],
+            queueConfig: queueConfig)
+        let manifest = ServerlessManifestBuilder().manifest(for: [definition])
+        guard case .object(let template) = try CloudFormationCompiler().template(for: manifest),
+            case .object(let resources)? = template["Resources"]
+        else {
+            Issue.record("the template has no Resources object")
+            return [:]
+        }
+        return resources
+    }
+
+    private func properties(_ resource: JSONValue?) -> [String: JSONValue] {
+        guard case .object(let members)? = resource, case .object(let properties)? = members["Properties"] else { return [:] }
+        return properties
+    }
+
+    @Test func provisionedConcurrencyLivesOnAnAliasThatTheQueueInvokes() throws {
+        let resources = try template(QueueConfig(maxWorkers: 25, provisioned: 10))
+        let alias = properties(resources["PipedriveQueueWorkerProvConcLambdaAlias"])
+        #expect(alias["ProvisionedConcurrencyConfig"] == ["ProvisionedConcurrentExecutions": 10])
+        #expect(alias["FunctionVersion"] == ["Fn::GetAtt": ["PipedriveQueueWorkerLambdaVersion", "Version"]])
+        #expect(properties(resources["PipedriveQueueWorkerLambdaVersion"])["FunctionName"] == ["Ref": "PipedriveQueueWorkerLambdaFunction"])
+        let mapping = properties(resources["PipedriveQueueWorkerEventSourceMappingSQSPipedriveQueue"])
+        #expect(mapping["FunctionName"] == ["Ref": "PipedriveQueueWorkerProvConcLambdaAlias"])
+        #expect(properties(resources["PipedriveQueueWorkerLambdaFunction"])["ReservedConcurrentExecutions"] == 25)
+    }
+
+    @Test func withoutProvisionedConcurrencyTheQueueInvokesTheFunction() throws {
+        for config in [QueueConfig(maxWorkers: 15), QueueConfig(maxWorkers: 15, provisioned: 0)] {
+            let resources = try template(config)
+            #expect(resources["PipedriveQueueWorkerProvConcLambdaAlias"] == nil)
+            #expect(resources["PipedriveQueueWorkerLambdaVersion"] == nil)
+            let mapping = properties(resources["PipedriveQueueWorkerEventSourceMappingSQSPipedriveQueue"])
+            #expect(mapping["FunctionName"] == ["Ref": "PipedriveQueueWorkerLambdaFunction"])
+        }
+    }
+
+    @Test func eventSourceMappingCarriesTheBatchingAndScalingSettings() throws {
+        let resources = try template(QueueConfig(maxWorkers: 20, maxConcurrency: 20, batchSize: 100, timeout: 120, maximumBatchingWindow: 5))
+        #expect(properties(resources["PipedriveQueueWorkerEventSourceMappingSQSPipedriveQueue"]) == [
+            "EventSourceArn": ["Fn::GetAtt": ["PipedriveQueue", "Arn"]],
+            "FunctionName": ["Ref": "PipedriveQueueWorkerLambdaFunction"],
+            "BatchSize": 100,
+            "MaximumBatchingWindowInSeconds": 5,
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "ScalingConfig": ["MaximumConcurrency": 20],
+            "Enabled": true,
+        ])
+        let function = properties(resources["PipedriveQueueWorkerLambdaFunction"])
+        #expect(function["Timeout"] == 120)
+        #expect(function["Environment"] == ["Variables": ["INTEGRATION_NAME": "pipedrive", "PIPEDRIVE_QUEUE_URL": ["Ref": "PipedriveQueue"]]])
+        #expect(properties(resources["PipedriveQueue"])["VisibilityTimeout"] == 720)
+    }
+
+    @Test func theRoleLetsWorkersConsumeAndFeedTheirQueue() throws {
+        let resources = try template(QueueConfig())
+        let queueArn: JSONValue = ["Fn::GetAtt": ["PipedriveQueue", "Arn"]]
+        #expect(properties(resources["IamRoleLambdaExecution"])["Policies"] == [
+            [
+                "PolicyName": "crm-sync-queue-workers",
+                "PolicyDocument": [
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        [
+                            "Effect": "Allow",
+                            "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+                            "Resource": [queueArn],
+                        ],
+                        ["Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [queueArn]],
+                    ],
+                ],
+            ]
+        ])
+    }
+
+    @Test func normalizesFunctionNamesIntoLogicalIDsAsServerlessDoes() {
+        #expect(CloudFormationCompiler.normalizedName("zohoCrmQueueWorker") == "ZohoCrmQueueWorker")
+        #expect(CloudFormationCompiler.normalizedName("my-func_v2") == "MyDashfuncUnderscorev2")
+    }
+}

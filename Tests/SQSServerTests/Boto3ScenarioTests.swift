@@ -1,0 +1,18 @@
+import Testing
+
+/// Each scenario is a boto3 (or raw HTTP) script under Tests/clients/sqs run against a fresh
+/// endpoint; its assertions name what failed.
+@Suite("SQS endpoint driven by boto3 and raw Query/JSON requests")
+struct Boto3ScenarioTests {
+    @Test(arguments: [
+        "queues.py", "messages.py", "batches.py", "visibility.py", "long_polling.py", "fifo.py",
+        "dead_letters.py", "query_protocol.py", "malformed.py",
+    ])
+    func scenario(_ script: String) async throws {
+        let output = try await RunningSQSServer.with { endpoint, _ in
+            try await ClientProcess.run(ClientProcess.python, [ClientProcess.script(script), endpoint])
+        }
+        #expect(output.status == 0, "\(script) failed:\n\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.hasSuffix("ok\n"))
+    }
+}

@@ -1,0 +1,40 @@
+"""Visibility timeouts with short real waits: expiry, extension, the in-flight rule and the 12-hour cap."""
+import time
+
+from common import attributes, client, done, eventually, expect_error
+
+sqs = client()
+url = sqs.create_queue(QueueName="visibility", Attributes={"VisibilityTimeout": "1"})["QueueUrl"]
+sqs.send_message(QueueUrl=url, MessageBody="work")
+
+first = sqs.receive_message(QueueUrl=url, AttributeNames=["ApproximateReceiveCount"])["Messages"][0]
+counts = attributes(sqs, url, "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")
+assert counts == {"ApproximateNumberOfMessages": "0", "ApproximateNumberOfMessagesNotVisible": "1"}, counts
+assert not sqs.receive_message(QueueUrl=url).get("Messages")
+# The queue's 1-second visibility timeout passes: the message comes back, received twice.
+second = eventually(lambda: sqs.receive_message(QueueUrl=url, AttributeNames=["All"]).get("Messages"), timeout=5)[0]
+assert second["Attributes"]["ApproximateReceiveCount"] == "2"
+
+# Extending keeps it hidden past the queue default.
+sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=3)
+time.sleep(1.3)
+assert not sqs.receive_message(QueueUrl=url).get("Messages")
+# Zero makes it visible at once.
+sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=0)
+third = sqs.receive_message(QueueUrl=url, VisibilityTimeout=30)["Messages"][0]
+
+expect_error("InvalidParameterValue", sqs.change_message_visibility, QueueUrl=url,
+             ReceiptHandle=third["ReceiptHandle"], VisibilityTimeout=43201)
+expect_error("InvalidParameterValue", sqs.change_message_visibility, QueueUrl=url,
+             ReceiptHandle=third["ReceiptHandle"], VisibilityTimeout=43200,
+             message="Total VisibilityTimeout for the message is beyond the limit [43200 seconds]")
+# The earlier receipt is stale now.
+expect_error("InvalidParameterValue", sqs.change_message_visibility, QueueUrl=url,
+             ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=5)
+sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=third["ReceiptHandle"], VisibilityTimeout=0)
+# Not in flight any more.
+expect_error("AWS.SimpleQueueService.MessageNotInflight", sqs.change_message_visibility, QueueUrl=url,
+             ReceiptHandle=third["ReceiptHandle"], VisibilityTimeout=5)
+expect_error("ReceiptHandleIsInvalid", sqs.change_message_visibility, QueueUrl=url,
+             ReceiptHandle="bm90LWEtaGFuZGxl", VisibilityTimeout=5)
+done()
