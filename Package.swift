@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "queuelab",
             dependencies: [
-                "QueueLab", "IntegrationManifest",
+                "QueueLab", "IntegrationManifest", "FunctionHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import QueueLab
 
@@ -35,7 +36,8 @@ struct StartCommand: AsyncParsableCommand {
             configuration: .init(statePath: statePath, host: host, sqsPort: sqsPort, accountId: accountId, region: region),
             logger: logger)
         try await runtime.run { url in
-            print("SQS endpoint listening on \(url) (state: \(statePath))")
+            // Written unbuffered: scripts and tests wait for this line on a pipe or file.
+            FileHandle.standardOutput.write(Data("SQS endpoint listening on \(url) (state: \(statePath))\n".utf8))
         }
     }
 }

@@ -270,8 +270,9 @@ actor ExecutionEnvironment {
             return EnvironmentInvocationResult(requestID: requestID, end: end, report: nil, logLines: [])
         }
         let now = ContinuousClock.now
-        var invocation = running?.requestID == requestID
-            ? running! : RunningInvocation(requestID: requestID, startedAt: now, logLines: [])
+        // An invocation that never started (its init failed) is reported from now, with no output.
+        var invocation = running.flatMap { $0.requestID == requestID ? $0 : nil }
+            ?? RunningInvocation(requestID: requestID, startedAt: now, logLines: [])
         running = nil
         let reportsInit = kind == .onDemand && !initDurationReported
         if reportsInit { initDurationReported = true }

@@ -19,22 +19,6 @@ public enum LambdaRuntime {
         runBytes { payload, context in try encode(handler(decode(payload), context)) }
     }
 
-    /// The same loop for handlers that await.
-    public static func run<Event: Decodable, Output: Encodable>(
-        _ handler: (Event, LambdaContext) async throws -> Output
-    ) async -> Never {
-        let client = connect()
-        while true {
-            let invocation = nextInvocation(client)
-            do {
-                let output = try await handler(decode(invocation.payload), invocation.context)
-                finish(client, invocation, .success(try encode(output)))
-            } catch {
-                finish(client, invocation, .failure(LambdaError(describing: error)))
-            }
-        }
-    }
-
     /// The loop on raw payload bytes, for handlers that do their own (or no) decoding.
     public static func runBytes(_ handler: ([UInt8], LambdaContext) throws -> [UInt8]) -> Never {
         let client = connect()

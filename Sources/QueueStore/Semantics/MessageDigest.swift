@@ -4,11 +4,24 @@ import Foundation
 /// The digests SQS returns so clients can verify what it stored.
 enum MessageDigest {
     static func md5Hex(_ bytes: some DataProtocol) -> String {
-        Insecure.MD5.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(Insecure.MD5.hash(data: bytes))
     }
 
     static func sha256Hex(_ string: String) -> String {
-        SHA256.hash(data: Data(string.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(string.utf8)))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hex, without a formatter per byte (this runs for every message sent).
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        var characters: [UInt8] = []
+        characters.reserveCapacity(64)
+        for byte in digest {
+            characters.append(hexDigits[Int(byte >> 4)])
+            characters.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     /// AWS's algorithm: for each attribute in name order, the name, the data type and the value,

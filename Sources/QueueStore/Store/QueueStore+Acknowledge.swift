@@ -9,7 +9,7 @@ extension QueueStore {
             return try receiptHandles.map { handle in
                 do {
                     let receipt = try Self.receipt(handle, of: queue)
-                    try db.execute(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?",
+                    try db.cachedStatement(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?").execute(
                                    arguments: [receipt.rowId, queue.id, receipt.nonce])
                     return .success(())
                 } catch let error as SQSError {
@@ -56,7 +56,7 @@ extension QueueStore {
         guard now + Int64(timeout) * 1000 - receivedAt <= 43_200_000 else {
             throw SQSError.invalidParameter("VisibilityTimeout", String(timeout), reason: "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]")
         }
-        try db.execute(sql: "UPDATE message SET visibleAt = ? WHERE id = ?", arguments: [now + Int64(timeout) * 1000, receipt.rowId])
+        try db.cachedStatement(sql: "UPDATE message SET visibleAt = ? WHERE id = ?").execute(arguments: [now + Int64(timeout) * 1000, receipt.rowId])
     }
 
     private static func receipt(_ handle: String, of queue: QueueRecord) throws(SQSError) -> ReceiptHandle {

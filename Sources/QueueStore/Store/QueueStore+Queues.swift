@@ -106,12 +106,12 @@ extension QueueStore {
     }
 
     func counts(of queue: QueueRecord, now: Int64, _ db: Database) throws -> QueueCounts {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(visibleAt <= ?), 0),
                    COALESCE(SUM(visibleAt > ? AND receiveCount > 0), 0),
                    COALESCE(SUM(visibleAt > ? AND receiveCount = 0), 0)
             FROM message WHERE queueId = ? AND sentAt > ?
-            """, arguments: [now, now, now, queue.id, queue.retentionCutoff(now: now)])!
+            """), arguments: [now, now, now, queue.id, queue.retentionCutoff(now: now)])!
         return QueueCounts(visible: row[0], inFlight: row[1], delayed: row[2])
     }
 

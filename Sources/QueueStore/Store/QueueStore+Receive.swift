@@ -48,10 +48,10 @@ extension QueueStore {
             for action in remaining.plan(candidates) {
                 switch action {
                 case .deadLetter(let rowId):
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL
                         WHERE id = ?
-                        """, arguments: [deadLetterQueue!.id, queue.arn, now, rowId])
+                        """).execute( arguments: [deadLetterQueue!.id, queue.arn, now, rowId])
                     movedThisPage = true
                 case .deliver(let rowId):
                     delivered.append(try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db))
@@ -65,7 +65,7 @@ extension QueueStore {
                 break
             }
         }
-        let nextVisibleAt = try Int64.fetchOne(db, sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?",
+        let nextVisibleAt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"),
                                                arguments: [queue.id, now])
         return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
                               deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
@@ -77,26 +77,26 @@ extension QueueStore {
     private func candidates(of queue: QueueRecord, now: Int64, afterRowId: Int64, _ db: Database) throws -> [ReceivePlanner.Candidate] {
         let rows: [Row]
         if queue.fifoQueue {
-            rows = try Row.fetchAll(db, sql: """
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, visibleAt, receiveCount, groupId FROM message
                 WHERE queueId = ? AND id > ? ORDER BY id LIMIT ?
-                """, arguments: [queue.id, afterRowId, Self.candidatePage * 8])
+                """), arguments: [queue.id, afterRowId, Self.candidatePage * 8])
         } else {
-            rows = try Row.fetchAll(db, sql: """
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, visibleAt, receiveCount, groupId FROM message
                 WHERE queueId = ? AND visibleAt <= ? ORDER BY visibleAt, id LIMIT ?
-                """, arguments: [queue.id, now, Self.candidatePage])
+                """), arguments: [queue.id, now, Self.candidatePage])
         }
         return rows.map { ReceivePlanner.Candidate(rowId: $0[0], visibleAt: $0[1], receiveCount: $0[2], groupId: $0[3]) }
     }
 
     private func deliver(rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database) throws -> ReceivedMessage {
         let nonce = ReceiptHandle.newNonce()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE message SET receiveCount = receiveCount + 1, firstReceivedAt = COALESCE(firstReceivedAt, ?),
                 receivedAt = ?, visibleAt = ?, receiptNonce = ?
             WHERE id = ?
-            """, arguments: [now, now, visibleAt, nonce, rowId])
+            """).execute( arguments: [now, now, visibleAt, nonce, rowId])
         let record = try MessageRecord.fetchOne(db, key: rowId)!
         let handle = ReceiptHandle(queueId: queue.id!, rowId: rowId, nonce: nonce)
         let messageAttributes = Self.select(record.messageAttributes ?? [:], names: request.messageAttributeNames)
@@ -133,7 +133,7 @@ extension QueueStore {
     }
 
     func deleteExpiredMessages(of queue: QueueRecord, now: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM message WHERE queueId = ? AND sentAt <= ?",
+        try db.cachedStatement(sql: "DELETE FROM message WHERE queueId = ? AND sentAt <= ?").execute(
                        arguments: [queue.id, queue.retentionCutoff(now: now)])
     }
 }

@@ -9,10 +9,12 @@ extension QueueStore {
         _ messages: [OutgoingMessage], toQueue name: String, senderId: String
     ) async throws(SQSError) -> [Result<SentMessage, SQSError>] {
         let now = now()
+        // Digests and encodings need no queue state: computed here, outside the serial writer.
+        let prepared = messages.map(PreparedMessage.init)
         let results = try await write { db in
             var queue = try self.queue(named: name, db)
             let sequenceBefore = queue.lastSequenceNumber
-            let results = try messages.map { message in
+            let results = try prepared.map { message in
                 do {
                     return Result<SentMessage, SQSError>.success(
                         try self.insert(message, into: &queue, senderId: senderId, now: now, db))
@@ -21,8 +23,8 @@ extension QueueStore {
                 }
             }
             if queue.lastSequenceNumber != sequenceBefore {
-                try db.execute(sql: "UPDATE queue SET lastSequenceNumber = ? WHERE id = ?",
-                               arguments: [queue.lastSequenceNumber, queue.id])
+                try db.cachedStatement(sql: "UPDATE queue SET lastSequenceNumber = ? WHERE id = ?")
+                    .execute(arguments: [queue.lastSequenceNumber, queue.id])
             }
             return results
         }
@@ -30,45 +32,40 @@ extension QueueStore {
         return results
     }
 
-    private func insert(_ message: OutgoingMessage, into queue: inout QueueRecord, senderId: String, now: Int64, _ db: Database) throws -> SentMessage {
+    private func insert(_ prepared: PreparedMessage, into queue: inout QueueRecord, senderId: String, now: Int64, _ db: Database) throws -> SentMessage {
+        let message = prepared.message
         try Self.validate(message, for: queue)
-        let md5OfBody = MessageDigest.md5Hex(Data(message.body.utf8))
-        let md5OfAttributes = MessageDigest.md5OfAttributes(message.attributes)
-        let md5OfSystemAttributes = MessageDigest.md5OfAttributes(message.systemAttributes)
-
+        var sent = SentMessage(messageId: prepared.messageId, md5OfBody: prepared.md5OfBody,
+                               md5OfMessageAttributes: prepared.md5OfAttributes,
+                               md5OfMessageSystemAttributes: prepared.md5OfSystemAttributes)
         var deduplicationId: String?
-        var sequenceNumber: String?
         if queue.fifoQueue {
             let dedupId = message.deduplicationId ?? MessageDigest.sha256Hex(message.body)
             // A space cannot occur in either id, so it separates them unambiguously.
             let key = queue.deduplicationScope == "messageGroup" ? "\(message.groupId ?? "") \(dedupId)" : dedupId
             if let seen = try DeduplicationRecord.fetchOne(db, key: ["queueId": queue.id, "key": key]), seen.expiresAt > now {
-                return SentMessage(messageId: seen.messageId, md5OfBody: md5OfBody, md5OfMessageAttributes: md5OfAttributes,
-                                   md5OfMessageSystemAttributes: md5OfSystemAttributes, sequenceNumber: seen.sequenceNumber)
+                sent.messageId = seen.messageId
+                sent.sequenceNumber = seen.sequenceNumber
+                return sent
             }
             queue.lastSequenceNumber += 1
-            sequenceNumber = String(format: "%020lld", queue.lastSequenceNumber)
+            let sequenceNumber = String(queue.lastSequenceNumber)
+            sent.sequenceNumber = String(repeating: "0", count: max(0, 20 - sequenceNumber.count)) + sequenceNumber
             deduplicationId = dedupId
-            let messageId = UUID().uuidString.lowercased()
-            try DeduplicationRecord(queueId: queue.id!, key: key, messageId: messageId, sequenceNumber: sequenceNumber!,
+            try DeduplicationRecord(queueId: queue.id!, key: key, messageId: sent.messageId, sequenceNumber: sent.sequenceNumber!,
                                     expiresAt: now + Self.deduplicationInterval).save(db)
-            return try store(message, messageId: messageId)
         }
-        return try store(message, messageId: UUID().uuidString.lowercased())
-
-        func store(_ message: OutgoingMessage, messageId: String) throws -> SentMessage {
-            let delay = Int64(message.delaySeconds ?? queue.delaySeconds) * 1000
-            var record = MessageRecord(
-                queueId: queue.id!, messageId: messageId, body: message.body, md5OfBody: md5OfBody,
-                messageAttributes: message.attributes.isEmpty ? nil : message.attributes,
-                md5OfMessageAttributes: md5OfAttributes,
-                awsTraceHeader: message.systemAttributes["AWSTraceHeader"]?.stringValue,
-                senderId: senderId, sentAt: now, visibleAt: now + delay,
-                groupId: message.groupId, deduplicationId: deduplicationId, sequenceNumber: sequenceNumber)
-            try record.insert(db)
-            return SentMessage(messageId: messageId, md5OfBody: md5OfBody, md5OfMessageAttributes: md5OfAttributes,
-                               md5OfMessageSystemAttributes: md5OfSystemAttributes, sequenceNumber: sequenceNumber)
-        }
+        let delay = Int64(message.delaySeconds ?? queue.delaySeconds) * 1000
+        try db.cachedStatement(sql: """
+            INSERT INTO message (queueId, messageId, body, md5OfBody, messageAttributes, md5OfMessageAttributes,
+                awsTraceHeader, senderId, sentAt, visibleAt, receiveCount, groupId, deduplicationId, sequenceNumber)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+            """).execute(arguments: [
+                queue.id, sent.messageId, message.body, sent.md5OfBody, prepared.attributesJSON, sent.md5OfMessageAttributes,
+                message.systemAttributes["AWSTraceHeader"]?.stringValue, senderId, now, now + delay,
+                message.groupId, deduplicationId, sent.sequenceNumber,
+            ])
+        return sent
     }
 
     static func validate(_ message: OutgoingMessage, for queue: QueueRecord) throws(SQSError) {

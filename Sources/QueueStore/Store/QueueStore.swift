@@ -5,6 +5,7 @@ import GRDB
 /// message is committed before the call returns, and every deadline is stored as an absolute time.
 public final class QueueStore: Sendable {
     let database: DatabasePool
+    let writer: WriteCoalescer
     let clock: any QueueClock
     let signals = QueueSignals()
     public let accountId: String
@@ -20,6 +21,7 @@ public final class QueueStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         database = try DatabasePool(path: path, configuration: configuration)
+        writer = WriteCoalescer(database: database)
         self.clock = clock
         self.accountId = accountId
         try Self.migrator.migrate(database)
@@ -28,7 +30,8 @@ public final class QueueStore: Sendable {
     func now() -> Int64 { clock.now() }
 
     func queue(named name: String, _ db: Database) throws -> QueueRecord {
-        guard let queue = try QueueRecord.filter(Column("name") == name).fetchOne(db) else {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM queue WHERE name = ?")
+        guard let queue = try QueueRecord.fetchOne(statement, arguments: [name]) else {
             throw SQSError.nonExistentQueue
         }
         return queue
@@ -42,10 +45,11 @@ public final class QueueStore: Sendable {
         return queue
     }
 
-    /// Runs `operation` in one write transaction, surfacing SQS errors as they are.
+    /// Runs `operation` as one atomic write (a savepoint in a group-committed transaction) and
+    /// returns once it is committed, surfacing SQS errors as they are.
     func write<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws(SQSError) -> T {
         do {
-            return try await database.write(operation)
+            return try await writer.write(operation)
         } catch let error as SQSError {
             throw error
         } catch {
