@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer",
+                "QueueStore", "SQSServer", "FunctionHost", "IntegrationManifest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -89,5 +89,6 @@ let package = Package(
             dependencies: ["SQSServer", "QueueStore", "QueueLab"]
         ),
         .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost"]),
+        .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest"]),
     ]
 )

@@ -4,40 +4,67 @@ import SQSServer
 import ServiceLifecycle
 import UnixSignals
 
-/// One lifecycle for every long-running part: the SQS endpoint and the message move tasks.
-/// SIGINT and SIGTERM shut it down gracefully; state is already on disk.
+/// One lifecycle for every long-running part: the SQS endpoint, the message move tasks, and the
+/// functions with their Lambda Invoke API. SIGINT and SIGTERM shut it down gracefully; state is
+/// already on disk.
 public struct QueueLabRuntime: Sendable {
     public let configuration: RuntimeConfiguration
     public let store: QueueStore
+    /// The manifest's functions, checked before anything starts; `nil` without a manifest.
+    public let functions: ManifestFunctions?
     let logger: Logger
 
+    /// Opens the state file and reads the manifest; a bad manifest throws `ManifestLoadError`.
     public init(configuration: RuntimeConfiguration, logger: Logger) throws {
+        self.functions = try configuration.manifestPath.map {
+            try ManifestFunctions.load(file: $0, accountId: configuration.accountId)
+        }
         self.configuration = configuration
         self.store = try QueueStore(path: configuration.statePath, accountId: configuration.accountId)
         self.logger = logger
     }
 
-    /// Runs until SIGINT/SIGTERM; `onSQSListening` receives the endpoint's URL.
-    public func run(onSQSListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
-        try await serviceGroup(gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening).run()
+    /// Runs until SIGINT/SIGTERM; `onSQSListening` receives the SQS endpoint's URL, then
+    /// `onLambdaListening` the Invoke API's once provisioned environments are warm.
+    public func run(
+        onSQSListening: @escaping @Sendable (String) async -> Void = { _ in },
+        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
+    ) async throws {
+        try await serviceGroup(
+            gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening,
+            onLambdaListening: onLambdaListening
+        ).run()
     }
 
     /// The services in one group; embedders (tests) shut it down with `triggerGracefulShutdown()`.
     public func serviceGroup(
         gracefulShutdownSignals: [UnixSignal] = [],
-        onSQSListening: @escaping @Sendable (String) async -> Void
+        onSQSListening: @escaping @Sendable (String) async -> Void,
+        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
     ) -> ServiceGroup {
         let host = configuration.host
+        let (sqsEndpoint, sqsEndpointContinuation) = AsyncStream.makeStream(of: String.self)
         let server = SQSServer(
             store: store,
             configuration: .init(host: host, port: configuration.sqsPort, defaultRegion: configuration.region),
             logger: logger,
-            onListening: { port in await onSQSListening("http://\(host):\(port)") })
+            onListening: { port in
+                let url = "http://\(host):\(port)"
+                await onSQSListening(url)
+                sqsEndpointContinuation.yield(url)
+                sqsEndpointContinuation.finish()
+            })
+        let lambda = LambdaService(
+            configuration: configuration, functions: functions, sqsEndpoint: sqsEndpoint,
+            onListening: onLambdaListening, logger: logger)
         return ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: server),
                     .init(service: MessageMoveTaskRunner(store: store, logger: logger)),
+                    // Last: shut down first, so handlers stop before the endpoint they use. A start-up
+                    // failure (a function the host rejects) shuts the others down gracefully too.
+                    .init(service: lambda, failureTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: gracefulShutdownSignals,
                 logger: logger))

@@ -1,19 +1,57 @@
+import Foundation
+
 /// Everything `queuelab start` needs to know to run.
 public struct RuntimeConfiguration: Sendable {
     public var statePath: String
+    /// Address both endpoints bind (the SQS endpoint and the Lambda Invoke API).
     public var host: String
     public var sqsPort: Int
     public var accountId: String
     public var region: String
+    /// The serverless.json whose functions run; `nil` runs none (the Invoke API still answers).
+    public var manifestPath: String?
+    /// The Lambda Invoke API's port (3002 as serverless-offline; 0 picks a free one).
+    public var lambdaPort: Int
+    /// The Python that runs `python3.*` functions through `awslambdaric`.
+    public var pythonExecutable: String
+    /// Folders searched for a `provided.*` handler given as a bare name, after the manifest's folder.
+    public var executableSearchPaths: [String]
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
-        accountId: String = "000000000000", region: String = "us-east-1"
+        accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil,
+        lambdaPort: Int = 3002, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
+        executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()]
     ) {
         self.statePath = statePath
         self.host = host
         self.sqsPort = sqsPort
         self.accountId = accountId
         self.region = region
+        self.manifestPath = manifestPath
+        self.lambdaPort = lambdaPort
+        self.pythonExecutable = pythonExecutable
+        self.executableSearchPaths = executableSearchPaths
+    }
+
+    /// The package root's venv (`.venv/bin/python`, made by `scripts/bootstrap`, with `awslambdaric`)
+    /// when it exists, else `python3` from PATH. The package root is the current directory:
+    /// `queuelab start` is run from it, as the README shows.
+    public static func defaultPythonExecutable() -> String {
+        let venvPython = FileManager.default.currentDirectoryPath + "/.venv/bin/python"
+        return FileManager.default.isExecutableFile(atPath: venvPython) ? venvPython : "python3"
+    }
+
+    /// The folder of the running executable, where `swift build` also puts the handler products,
+    /// so a manifest can name a handler product (`crm-sync`) without a path.
+    public static func runningExecutableDirectory() -> String {
+        // Not `CommandLine.arguments[0]`: run from PATH, that is a bare name.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return executable.resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+
+    /// The folder of the state file; function logs go under it.
+    var stateDirectory: String {
+        URL(fileURLWithPath: statePath).deletingLastPathComponent().path
     }
 }

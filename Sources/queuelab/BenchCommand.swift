@@ -30,6 +30,7 @@ struct BenchCommand: AsyncParsableCommand {
                 handlerExecutable: executable, warmInvocations: invocations, coldStarts: coldStarts
             ).run()
             print("warm invoke:  \(report.warmInvoke)")
+            print("  of which the client's own CPU: \(InvokeBenchmark.milliseconds(report.clientCPUPerInvoke)) ms per invoke")
             print("cold start:   \(report.coldStart)")
             print("cold invoke:  \(report.coldInvoke)")
         }

@@ -17,7 +17,7 @@ final class RunnerProcess: Sendable {
     static func start(state: String) throws -> RunnerProcess {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["start", "--state", state, "--sqs-port", "0"]
+        process.arguments = ["start", "--state", state, "--sqs-port", "0", "--lambda-port", "0"]
         let outputPath = state + ".\(UUID().uuidString).out"
         try FileManager.default.createDirectory(atPath: (state as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: outputPath, contents: nil)

@@ -18,7 +18,7 @@ enum RunningSQSServer {
     ) async throws -> T {
         var logger = Logger(label: "sqs-test")
         logger.logLevel = .warning
-        let runtime = try QueueLabRuntime(configuration: .init(statePath: statePath, sqsPort: 0), logger: logger)
+        let runtime = try QueueLabRuntime(configuration: .init(statePath: statePath, sqsPort: 0, lambdaPort: 0), logger: logger)
         let (endpoints, continuation) = AsyncStream<String>.makeStream()
         let group = runtime.serviceGroup { continuation.yield($0) }
         return try await withThrowingTaskGroup(of: T?.self) { tasks in

@@ -18,17 +18,28 @@ public struct InvokeBenchmark: Sendable {
         }
 
         public var description: String {
-            "median \(InvocationReport.milliseconds(median)) ms, p99 \(InvocationReport.milliseconds(p99)) ms (\(samples) samples)"
+            "median \(InvokeBenchmark.milliseconds(median)) ms, p99 \(InvokeBenchmark.milliseconds(p99)) ms (\(samples) samples)"
         }
     }
 
     public struct Report: Sendable {
-        /// Invoke API request → handler → response, on a warm environment.
+        /// Invoke API request → handler → response, on a warm environment, as the client sees it:
+        /// both loopback TCP round trips (client ↔ Invoke API, handler ↔ Runtime API), the host, and
+        /// the no-op handler's own work.
         public let warmInvoke: Statistics
+        /// The client's own CPU time per warm invoke (building the request, its system calls,
+        /// parsing the response); part of `warmInvoke`.
+        public let clientCPUPerInvoke: Duration
         /// Process spawn until the runtime's first `next` (Lambda's Init Duration).
         public let coldStart: Statistics
         /// A whole cold invocation as the caller sees it.
         public let coldInvoke: Statistics
+    }
+
+    /// Milliseconds with microsecond precision, e.g. `0.284`.
+    public static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 
     public let handlerExecutable: String
@@ -55,23 +66,35 @@ public struct InvokeBenchmark: Sendable {
             coldInvokes.append(total)
             if let initDuration { coldStarts.append(initDuration) }
         }
-        return Report(warmInvoke: Statistics(warm), coldStart: Statistics(coldStarts), coldInvoke: Statistics(coldInvokes))
+        return Report(
+            warmInvoke: Statistics(warm.durations), clientCPUPerInvoke: warm.clientCPU, coldStart: Statistics(coldStarts), coldInvoke: Statistics(coldInvokes))
     }
 
-    private func measureWarm(port: Int) async throws -> [Duration] {
-        let connection = HTTPConnection(host: "127.0.0.1", port: UInt16(port))
-        let path = "/2015-03-31/functions/noop/invocations"
-        var durations: [Duration] = []
-        durations.reserveCapacity(warmInvocations)
-        for index in 0..<(warmInvocations + warmInvocations / 10) {
-            let started = ContinuousClock.now
-            let response = try connection.send(method: "POST", path: path, body: Array("{}".utf8))
-            let elapsed = ContinuousClock.now - started
-            guard response.status == 200 else { throw BenchmarkFailure(status: response.status, body: response.body) }
+    /// The client is a blocking keep-alive HTTP/1.1 connection on a thread of its own, so it never
+    /// occupies (or, with NIO as the global executor, blocks) a thread the host runs on.
+    private func measureWarm(port: Int) async throws -> WarmSamples {
+        let invocations = warmInvocations
+        return try await DedicatedThread.run { () throws -> WarmSamples in
+            let connection = HTTPConnection(host: "127.0.0.1", port: UInt16(port))
+            let path = "/2015-03-31/functions/noop/invocations"
+            let payload = Array("{}".utf8)
+            var durations: [Duration] = []
+            durations.reserveCapacity(invocations)
             // The first tenth warms caches and connections and is not counted.
-            if index >= warmInvocations / 10 { durations.append(elapsed) }
+            for _ in 0..<(invocations / 10) { try Self.invokeOnce(connection, path: path, payload: payload) }
+            let cpuBefore = DedicatedThread.cpuTime()
+            for _ in 0..<invocations {
+                let started = ContinuousClock.now
+                try Self.invokeOnce(connection, path: path, payload: payload)
+                durations.append(ContinuousClock.now - started)
+            }
+            return WarmSamples(durations: durations, clientCPU: (DedicatedThread.cpuTime() - cpuBefore) / max(invocations, 1))
         }
-        return durations
+    }
+
+    private static func invokeOnce(_ connection: HTTPConnection, path: String, payload: [UInt8]) throws {
+        let response = try connection.send(method: "POST", path: path, body: payload)
+        guard response.status == 200 else { throw BenchmarkFailure(status: response.status, body: response.body) }
     }
 
     private func withHost<Value: Sendable>(_ body: @Sendable (FunctionHost, Int) async throws -> Value) async throws -> Value {
@@ -93,6 +116,11 @@ public struct InvokeBenchmark: Sendable {
             return try await body(host, port)
         }
     }
+}
+
+private struct WarmSamples: Sendable {
+    let durations: [Duration]
+    let clientCPU: Duration
 }
 
 struct BenchmarkFailure: Error, CustomStringConvertible {

@@ -15,6 +15,7 @@ actor ExecutionEnvironment {
         let functionARN: String
         let region: String
         let sqsEndpointURL: String?
+        let executor: EventLoopTaskExecutor
     }
 
     typealias Poll = CheckedContinuation<Invocation?, Never>
@@ -65,7 +66,7 @@ actor ExecutionEnvironment {
     func run() async {
         await withDiscardingTaskGroup { group in
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-            let server = RuntimeAPIServer(environment: self) { port in
+            let server = RuntimeAPIServer(environment: self, executor: settings.executor) { port in
                 portContinuation.yield(port)
                 portContinuation.finish()
             }

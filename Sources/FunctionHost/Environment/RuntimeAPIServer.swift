@@ -9,8 +9,9 @@ struct RuntimeAPIServer: Sendable {
     /// Lambda's limit for a synchronous response payload.
     static let maximumPayloadBytes = 6 * 1024 * 1024
     private let application: Application<RouterResponder<BasicRequestContext>>
+    private let executor: EventLoopTaskExecutor
 
-    init(environment: ExecutionEnvironment, onListening: @escaping @Sendable (Int) -> Void) {
+    init(environment: ExecutionEnvironment, executor: EventLoopTaskExecutor, onListening: @escaping @Sendable (Int) -> Void) {
         let router = Router()
         let base = "/2018-06-01/runtime"
         router.get("\(base)/invocation/next") { _, _ -> Response in
@@ -46,12 +47,14 @@ struct RuntimeAPIServer: Sendable {
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            eventLoopGroupProvider: .shared(executor.eventLoop),
             logger: logger)
+        self.executor = executor
     }
 
     /// Serves until the surrounding task is cancelled.
     func run() async throws {
-        try await application.run()
+        try await withTaskExecutorPreference(executor) { try await application.run() }
     }
 
     private static func nextResponse(_ invocation: Invocation) -> Response {

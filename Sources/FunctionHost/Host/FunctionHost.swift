@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Logging
 import ServiceLifecycle
 
@@ -9,6 +10,9 @@ public actor FunctionHost: Service {
     public nonisolated let configuration: FunctionHostConfiguration
     /// The functions this host runs, by name.
     public nonisolated let functions: [String: FunctionConfiguration]
+    /// The one event loop the Invoke API and every Runtime API listener serve on, with their
+    /// request handling: the warm path never crosses a thread inside the host.
+    nonisolated let executor: EventLoopTaskExecutor
 
     enum State {
         case created
@@ -40,6 +44,7 @@ public actor FunctionHost: Service {
         var byName: [String: FunctionConfiguration] = [:]
         var settings: [String: ExecutionEnvironment.Settings] = [:]
         var logs: [String: FunctionLog] = [:]
+        let executor = EventLoopTaskExecutor(EventLoopGroupProvider.singleton.eventLoopGroup.next())
         for function in functions {
             guard byName[function.name] == nil else { throw .duplicateFunction(function.name) }
             try Self.validate(function)
@@ -47,12 +52,13 @@ public actor FunctionHost: Service {
             settings[function.name] = ExecutionEnvironment.Settings(
                 function: function, command: try RuntimeCommand.resolve(function, host: configuration),
                 functionARN: configuration.functionARN(function.name), region: configuration.region,
-                sqsEndpointURL: configuration.sqsEndpointURL)
+                sqsEndpointURL: configuration.sqsEndpointURL, executor: executor)
             logs[function.name] = try FunctionLog(
                 functionName: function.name, directory: configuration.stateDirectory + "/logs", echo: configuration.echoLogs)
         }
         self.configuration = configuration
         self.functions = byName
+        self.executor = executor
         self.settings = settings
         self.logs = logs
         ledger = ConcurrencyLedger(

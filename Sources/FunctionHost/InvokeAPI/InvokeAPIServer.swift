@@ -9,6 +9,7 @@ import ServiceLifecycle
 public struct InvokeAPIServer: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
     private let boundPort: OneShot<Int?>
+    private let executor: EventLoopTaskExecutor
 
     /// - Parameter port: 0 picks a free port; `waitUntilListening()` tells which.
     public init(host: FunctionHost, address: String = "127.0.0.1", port: Int = 3002, logger: Logger? = nil) {
@@ -24,13 +25,15 @@ public struct InvokeAPIServer: Service {
             router: router,
             configuration: .init(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in boundPort.fulfil(channel.localAddress?.port) },
+            eventLoopGroupProvider: .shared(host.executor.eventLoop),
             logger: serverLogger)
         self.boundPort = boundPort
+        executor = host.executor
     }
 
     public func run() async throws {
         do {
-            try await application.run()
+            try await withTaskExecutorPreference(executor) { try await application.run() }
         } catch {
             boundPort.fulfil(nil)
             throw error

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One message as stored. Times are absolute milliseconds so a restart honours every deadline.
@@ -27,6 +28,31 @@ struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// Read column by column, as every delivered message is (see `QueueRecord.init(row:)`).
+    init(row: Row) throws {
+        id = row["id"]
+        queueId = row["queueId"]
+        messageId = row["messageId"]
+        body = row["body"]
+        md5OfBody = row["md5OfBody"]
+        messageAttributes = try (row["messageAttributes"] as String?).map {
+            try JSONDecoder().decode([String: MessageAttributeValue].self, from: Data($0.utf8))
+        }
+        md5OfMessageAttributes = row["md5OfMessageAttributes"]
+        awsTraceHeader = row["awsTraceHeader"]
+        senderId = row["senderId"]
+        sentAt = row["sentAt"]
+        visibleAt = row["visibleAt"]
+        receiveCount = row["receiveCount"]
+        firstReceivedAt = row["firstReceivedAt"]
+        receivedAt = row["receivedAt"]
+        receiptNonce = row["receiptNonce"]
+        groupId = row["groupId"]
+        deduplicationId = row["deduplicationId"]
+        sequenceNumber = row["sequenceNumber"]
+        deadLetterSourceArn = row["deadLetterSourceArn"]
     }
 
     enum Columns {

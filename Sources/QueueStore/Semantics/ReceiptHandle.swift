@@ -29,6 +29,6 @@ struct ReceiptHandle: Equatable {
     }
 
     static func newNonce() -> String {
-        UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        String(UInt64.random(in: 1...UInt64.max), radix: 36)
     }
 }

@@ -44,7 +44,8 @@ extension QueueStore {
             throw SQSError.invalidParameter("VisibilityTimeout", String(timeout), reason: "Must be between 0 and 43200, if provided.")
         }
         let receipt = try Self.receipt(handle, of: queue)
-        guard let message = try MessageRecord.filter(MessageRecord.Columns.id == receipt.rowId && MessageRecord.Columns.queueId == queue.id).fetchOne(db),
+        let statement = try db.cachedStatement(sql: "SELECT * FROM message WHERE id = ? AND queueId = ?")
+        guard let message = try MessageRecord.fetchOne(statement, arguments: [receipt.rowId, queue.id]),
               message.receiptNonce == receipt.nonce
         else {
             throw SQSError.invalidParameter("ReceiptHandle", handle, reason: "Message does not exist or is not available for visibility timeout change.")

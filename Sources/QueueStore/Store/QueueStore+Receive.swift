@@ -92,12 +92,12 @@ extension QueueStore {
 
     private func deliver(rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database) throws -> ReceivedMessage {
         let nonce = ReceiptHandle.newNonce()
-        try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             UPDATE message SET receiveCount = receiveCount + 1, firstReceivedAt = COALESCE(firstReceivedAt, ?),
                 receivedAt = ?, visibleAt = ?, receiptNonce = ?
-            WHERE id = ?
-            """).execute( arguments: [now, now, visibleAt, nonce, rowId])
-        let record = try MessageRecord.fetchOne(db, key: rowId)!
+            WHERE id = ? RETURNING *
+            """)
+        let record = try MessageRecord.fetchOne(statement, arguments: [now, now, visibleAt, nonce, rowId])!
         let handle = ReceiptHandle(queueId: queue.id!, rowId: rowId, nonce: nonce)
         let messageAttributes = Self.select(record.messageAttributes ?? [:], names: request.messageAttributeNames)
         return ReceivedMessage(

@@ -43,7 +43,8 @@ extension QueueStore {
             let dedupId = message.deduplicationId ?? MessageDigest.sha256Hex(message.body)
             // A space cannot occur in either id, so it separates them unambiguously.
             let key = queue.deduplicationScope == "messageGroup" ? "\(message.groupId ?? "") \(dedupId)" : dedupId
-            if let seen = try DeduplicationRecord.fetchOne(db, key: ["queueId": queue.id, "key": key]), seen.expiresAt > now {
+            let seenStatement = try db.cachedStatement(sql: "SELECT * FROM deduplication WHERE queueId = ? AND key = ?")
+            if let seen = try DeduplicationRecord.fetchOne(seenStatement, arguments: [queue.id, key]), seen.expiresAt > now {
                 sent.messageId = seen.messageId
                 sent.sequenceNumber = seen.sequenceNumber
                 return sent

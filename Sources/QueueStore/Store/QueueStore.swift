@@ -39,7 +39,8 @@ public final class QueueStore: Sendable {
 
     func queue(arn: String, _ db: Database) throws -> QueueRecord? {
         let name = String(arn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")
-        guard let queue = try QueueRecord.filter(Column("name") == name).fetchOne(db), queue.arn == arn else {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM queue WHERE name = ?")
+        guard let queue = try QueueRecord.fetchOne(statement, arguments: [name]), queue.arn == arn else {
             return nil
         }
         return queue

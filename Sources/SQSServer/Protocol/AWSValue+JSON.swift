@@ -1,33 +1,44 @@
 import Foundation
 import QueueStore
 
-extension AWSValue: Decodable {
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
-        } else if let integer = try? container.decode(Int.self) {
-            self = .integer(integer)
-        } else if let boolean = try? container.decode(Bool.self) {
-            self = .boolean(boolean)
-        } else if let map = try? container.decode([String: AWSValue].self) {
-            self = .map(map)
-        } else if let list = try? container.decode([AWSValue].self) {
-            self = .list(list)
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Unsupported JSON value")
-        }
-    }
-
+extension AWSValue {
     /// Parses an AWS JSON 1.0 request body (an empty body is an empty structure).
     static func parseJSON(_ bytes: [UInt8]) throws(SQSError) -> AWSValue {
         guard !bytes.isEmpty else { return .map([:]) }
-        guard let value = try? JSONDecoder().decode(AWSValue.self, from: Data(bytes)), case .map = value else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
+              let value = AWSValue(jsonObject: object), case .map = value
+        else {
             throw SQSError(.serialization, "Request body is not a valid JSON object.")
         }
         return value
+    }
+
+    /// Converts what JSONSerialization produced; numbers must be integers (SQS has no others).
+    private init?(jsonObject: Any) {
+        switch jsonObject {
+        case let string as String: self = .string(string)
+        case let map as [String: Any]:
+            var members: [String: AWSValue] = [:]
+            members.reserveCapacity(map.count)
+            for (key, member) in map {
+                guard let value = AWSValue(jsonObject: member) else { return nil }
+                members[key] = value
+            }
+            self = .map(members)
+        case let list as [Any]:
+            var items: [AWSValue] = []
+            items.reserveCapacity(list.count)
+            for item in list {
+                guard let value = AWSValue(jsonObject: item) else { return nil }
+                items.append(value)
+            }
+            self = .list(items)
+        case is NSNull: self = .null
+        case let number as NSNumber:
+            guard let integer = Int(exactly: number.doubleValue) else { return nil }
+            self = .integer(integer)
+        default: return nil
+        }
     }
 
     /// Serialises to compact JSON with sorted keys.

@@ -40,6 +40,6 @@ public struct SQSServer: Service {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await application.runService()
+        try await application.run()
     }
 }

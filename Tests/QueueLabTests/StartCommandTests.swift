@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite("queuelab start --manifest", .serialized)
+struct StartCommandTests {
+    @Test("runs the manifest's functions: prints the Invoke API's URL and each function, invokes, stops on SIGTERM")
+    func runsFunctions() async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try RuntimeFunctionsTests.manifest.write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
+        let queuelab = try QueueLabProcess.start(
+            ["--manifest", "serverless.json", "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"],
+            in: directory)
+        let sqsEndpoint = try await queuelab.url(after: "SQS endpoint listening on ")
+        let lambdaURL = try await queuelab.url(after: "Lambda Invoke API listening on ")
+        #expect(queuelab.output.contains("\n  function probe: provided.al2023 ProbeHandler, 10 s, 256 MB\n"), "\(queuelab.output)")
+        let cli = try await ClientProcess.aws(
+            ["lambda", "invoke", "--function-name", "probe",
+             "--payload", #"{"action": "echo"}"#, "out.json"],
+            endpoint: lambdaURL, in: directory)
+        #expect(cli.status == 0, "\(cli.standardError)")
+        let echo = jsonObject((try? String(contentsOfFile: directory + "/out.json", encoding: .utf8)) ?? "")
+        #expect((echo["environment"] as? [String: String])?["AWS_ENDPOINT_URL_SQS"] == sqsEndpoint)
+        #expect(queuelab.stop(signal: SIGTERM) == 0)
+        #expect(FileManager.default.fileExists(atPath: directory + "/state/logs/probe.log"))
+    }
+
+    @Test(
+        "a bad manifest stops start-up with a non-zero exit and an error naming the file",
+        arguments: [
+            ("missing.json", nil, "missing.json: no such file"),
+            ("serverless.json", "{\"service\": ", "serverless.json: not valid JSON: line 1, column 13"),
+            ("serverless.json", #"{"service": "a", "provider": {"name": "aws", "runtime": "nodejs20.x"}, "functions": {"f": {"handler": "h.main"}}}"#,
+             "serverless.json: function 'f': unknown runtime 'nodejs20.x' (supported: provided.*, python3.*)"),
+        ] as [(String, String?, String)])
+    func badManifest(file: String, contents: String?, expected: String) async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if let contents { try contents.write(toFile: directory + "/" + file, atomically: true, encoding: .utf8) }
+        let result = try await ClientProcess.run(
+            TestPaths.queuelab,
+            ["start", "--manifest", file, "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"],
+            in: directory)
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(expected), "\(result.standardError)")
+    }
+
+    @Test("--lambda-port out of range is a usage error")
+    func lambdaPortRange() async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try await ClientProcess.run(TestPaths.queuelab, ["start", "--lambda-port", "70000"], in: directory)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--lambda-port must be between 0 and 65535."), "\(result.standardError)")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import QueueStore
+import Testing
+
+/// `queuelab queues` reads the state file, also while the runtime is using it.
+@Suite("queuelab queues")
+struct QueuesCommandTests {
+    @Test func listsCountsAndDeadLetterTargets() async throws {
+        let state = RunningSQSServer.temporaryStatePath()
+        try await RunningSQSServer.with(statePath: state) { _, store in
+            let dlq = try await store.createQueue(name: "orders-dlq", region: "us-east-1")
+            _ = try await store.createQueue(name: "orders", attributes: [
+                "RedrivePolicy": #"{"deadLetterTargetArn":"\#(dlq.arn)","maxReceiveCount":3}"#,
+            ], region: "us-east-1")
+            _ = try await store.send([OutgoingMessage(body: "a"), OutgoingMessage(body: "b"), OutgoingMessage(body: "c", delaySeconds: 60)],
+                                     toQueue: "orders", senderId: "test")
+            _ = try await store.receive(fromQueue: "orders", ReceiveRequest(maxMessages: 1))
+            let output = try await ClientProcess.run(RunnerProcess.binary.path, ["queues", "--state", state])
+            #expect(output.status == 0, "\(output.stderr)")
+            let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            #expect(lines == [
+                "NAME VISIBLE IN FLIGHT DELAYED DLQ TARGET",
+                "orders 1 1 1 orders-dlq (after 3)",
+                "orders-dlq 0 0 0 -",
+            ])
+        }
+    }
+
+    @Test func aMissingStateFileSaysSoWithoutCreatingOne() async throws {
+        let state = RunningSQSServer.temporaryStatePath()
+        let output = try await ClientProcess.run(RunnerProcess.binary.path, ["queues", "--state", state])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains(state))
+        #expect(!FileManager.default.fileExists(atPath: state))
+    }
+}
