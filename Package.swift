@@ -82,13 +82,15 @@ let package = Package(
         .executableTarget(name: "BatchHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/BatchHandler"),
         // END handler executables
 
+        // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest"]),
         .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
         .testTarget(
             name: "SQSServerTests",
-            dependencies: ["SQSServer", "QueueStore", "QueueLab"]
+            dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]
         ),
         .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost"]),
-        .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest"]),
+        .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest", "TestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -5,15 +6,15 @@ import Testing
 @Suite("SQS endpoint driven by the aws CLI")
 struct AWSCLITests {
     private func json(_ output: ClientProcess.Output) throws -> [String: Any] {
-        try #require(output.status == 0, "aws failed: \(output.stderr)")
-        guard !output.stdout.isEmpty else { return [:] }
-        return try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        try #require(output.status == 0, "aws failed: \(output.standardError)")
+        guard !output.standardOutput.isEmpty else { return [:] }
+        return try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
     }
 
     @Test func everyAction() async throws {
         try await RunningSQSServer.with { endpoint, _ in
             func sqs(_ arguments: String...) async throws -> [String: Any] {
-                try json(try await ClientProcess.awsSQS(endpoint, arguments))
+                try json(try await ClientProcess.aws(["sqs"] + arguments, endpoint: endpoint))
             }
             let dlqURL = try await sqs("create-queue", "--queue-name", "cli-dlq")["QueueUrl"] as! String
             let dlqArn = (try await sqs("get-queue-attributes", "--queue-url", dlqURL, "--attribute-names", "QueueArn")["Attributes"] as! [String: String])["QueueArn"]!
@@ -63,20 +64,20 @@ struct AWSCLITests {
 
     @Test func errorsReachTheCLI() async throws {
         try await RunningSQSServer.with { endpoint, _ in
-            let missing = try await ClientProcess.awsSQS(endpoint, ["get-queue-url", "--queue-name", "nope"])
+            let missing = try await ClientProcess.aws(["sqs", "get-queue-url", "--queue-name", "nope"], endpoint: endpoint)
             #expect(missing.status != 0)
-            #expect(missing.stderr.contains("AWS.SimpleQueueService.NonExistentQueue"))
-            #expect(missing.stderr.contains("The specified queue does not exist."))
-            _ = try await ClientProcess.awsSQS(endpoint, ["create-queue", "--queue-name", "q"])
+            #expect(missing.standardError.contains("AWS.SimpleQueueService.NonExistentQueue"))
+            #expect(missing.standardError.contains("The specified queue does not exist."))
+            _ = try await ClientProcess.aws(["sqs", "create-queue", "--queue-name", "q"], endpoint: endpoint)
             let url = "\(endpoint)/000000000000/q"
-            let tooMany = try await ClientProcess.awsSQS(endpoint, ["receive-message", "--queue-url", url, "--max-number-of-messages", "11"])
-            #expect(tooMany.stderr.contains("InvalidParameterValue"))
-            let badHandle = try await ClientProcess.awsSQS(endpoint, ["delete-message", "--queue-url", url, "--receipt-handle", "x"])
-            #expect(badHandle.stderr.contains("ReceiptHandleIsInvalid"))
-            let badAttribute = try await ClientProcess.awsSQS(endpoint, ["set-queue-attributes", "--queue-url", url, "--attributes", "Bogus=1"])
-            #expect(badAttribute.stderr.contains("InvalidAttributeName"))
-            let emptyBatch = try await ClientProcess.awsSQS(endpoint, ["delete-message-batch", "--queue-url", url, "--entries", "[]"])
-            #expect(emptyBatch.stderr.contains("EmptyBatchRequest"))
+            let tooMany = try await ClientProcess.aws(["sqs", "receive-message", "--queue-url", url, "--max-number-of-messages", "11"], endpoint: endpoint)
+            #expect(tooMany.standardError.contains("InvalidParameterValue"))
+            let badHandle = try await ClientProcess.aws(["sqs", "delete-message", "--queue-url", url, "--receipt-handle", "x"], endpoint: endpoint)
+            #expect(badHandle.standardError.contains("ReceiptHandleIsInvalid"))
+            let badAttribute = try await ClientProcess.aws(["sqs", "set-queue-attributes", "--queue-url", url, "--attributes", "Bogus=1"], endpoint: endpoint)
+            #expect(badAttribute.standardError.contains("InvalidAttributeName"))
+            let emptyBatch = try await ClientProcess.aws(["sqs", "delete-message-batch", "--queue-url", url, "--entries", "[]"], endpoint: endpoint)
+            #expect(emptyBatch.standardError.contains("EmptyBatchRequest"))
         }
     }
 }

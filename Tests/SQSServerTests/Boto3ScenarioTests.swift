@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Each scenario is a boto3 (or raw HTTP) script under Tests/clients/sqs run against a fresh
@@ -10,9 +11,9 @@ struct Boto3ScenarioTests {
     ])
     func scenario(_ script: String) async throws {
         let output = try await RunningSQSServer.with { endpoint, _ in
-            try await ClientProcess.run(ClientProcess.python, [ClientProcess.script(script), endpoint])
+            try await ClientProcess.run(TestPaths.python, [TestPaths.sqsClientScript(script), endpoint])
         }
-        #expect(output.status == 0, "\(script) failed:\n\(output.stdout)\n\(output.stderr)")
-        #expect(output.stdout.hasSuffix("ok\n"))
+        #expect(output.status == 0, "\(script) failed:\n\(output.standardOutput)\n\(output.standardError)")
+        #expect(output.standardOutput.hasSuffix("ok\n"))
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import QueueStore
 import Testing
@@ -15,9 +16,9 @@ struct QueuesCommandTests {
             _ = try await store.send([OutgoingMessage(body: "a"), OutgoingMessage(body: "b"), OutgoingMessage(body: "c", delaySeconds: 60)],
                                      toQueue: "orders", senderId: "test")
             _ = try await store.receive(fromQueue: "orders", ReceiveRequest(maxMessages: 1))
-            let output = try await ClientProcess.run(RunnerProcess.binary.path, ["queues", "--state", state])
-            #expect(output.status == 0, "\(output.stderr)")
-            let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            let output = try await ClientProcess.run(TestPaths.queuelab, ["queues", "--state", state])
+            #expect(output.status == 0, "\(output.standardError)")
+            let lines = output.standardOutput.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
             #expect(lines == [
                 "NAME VISIBLE IN FLIGHT DELAYED DLQ TARGET",
                 "orders 1 1 1 orders-dlq (after 3)",
@@ -28,9 +29,9 @@ struct QueuesCommandTests {
 
     @Test func aMissingStateFileSaysSoWithoutCreatingOne() async throws {
         let state = RunningSQSServer.temporaryStatePath()
-        let output = try await ClientProcess.run(RunnerProcess.binary.path, ["queues", "--state", state])
+        let output = try await ClientProcess.run(TestPaths.queuelab, ["queues", "--state", state])
         #expect(output.status != 0)
-        #expect(output.stderr.contains(state))
+        #expect(output.standardError.contains(state))
         #expect(!FileManager.default.fileExists(atPath: state))
     }
 }

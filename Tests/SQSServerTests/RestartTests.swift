@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -6,8 +7,8 @@ import Testing
 @Suite("State survives restarts")
 struct RestartTests {
     private static func phase(_ name: String, endpoint: String, record: String) async throws {
-        let output = try await ClientProcess.run(ClientProcess.python, [ClientProcess.script("restart.py"), endpoint, name, record])
-        #expect(output.status == 0, "restart.py \(name) failed:\n\(output.stdout)\n\(output.stderr)")
+        let output = try await ClientProcess.run(TestPaths.python, [TestPaths.sqsClientScript("restart.py"), endpoint, name, record])
+        #expect(output.status == 0, "restart.py \(name) failed:\n\(output.standardOutput)\n\(output.standardError)")
     }
 
     @Test func gracefulRestart() async throws {
@@ -24,11 +25,14 @@ struct RestartTests {
     @Test func killNineOfTheRunner() async throws {
         let state = RunningSQSServer.temporaryStatePath()
         let record = state + ".json"
-        let first = try RunnerProcess.start(state: state)
-        try await Self.phase("before", endpoint: try await first.endpoint(), record: record)
-        first.kill(signal: SIGKILL)
-        let second = try RunnerProcess.start(state: state)
-        defer { second.kill(signal: SIGTERM) }
-        try await Self.phase("after", endpoint: try await second.endpoint(), record: record)
+        let directory = (state as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let arguments = ["--state", state, "--sqs-port", "0", "--lambda-port", "0"]
+        let first = try QueueLabProcess.start(arguments, in: directory)
+        try await Self.phase("before", endpoint: try await first.url(after: "SQS endpoint listening on"), record: record)
+        first.stop(signal: SIGKILL)
+        let second = try QueueLabProcess.start(arguments, in: directory)
+        defer { second.stop(signal: SIGTERM) }
+        try await Self.phase("after", endpoint: try await second.url(after: "SQS endpoint listening on"), record: record)
     }
 }

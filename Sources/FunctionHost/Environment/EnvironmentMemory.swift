@@ -22,15 +22,13 @@ struct EnvironmentMemory: Sendable {
         }
     }
 
-    /// Peak memory of the environment so far, in megabytes.
-    func maxUsedMegabytes(pid: Int32) -> Int {
-        let bytes: Int?
+    /// Reads the environment's peak memory; the file stays open for the environment's lifetime.
+    func peakGauge(pid: Int32) -> PeakMemoryGauge {
         switch kind {
-        case .cgroupV1(let group): bytes = Self.readNumber(group + "/memory.max_usage_in_bytes")
-        case .cgroupV2(let group): bytes = Self.readNumber(group + "/memory.peak")
-        case .rlimit: bytes = Self.peakResidentBytes(pid: pid)
+        case .cgroupV1(let group): PeakMemoryGauge(path: group + "/memory.max_usage_in_bytes", format: .bytes)
+        case .cgroupV2(let group): PeakMemoryGauge(path: group + "/memory.peak", format: .bytes)
+        case .rlimit: PeakMemoryGauge(path: "/proc/\(pid)/status", format: .highWaterMarkKilobytes)
         }
-        return ((bytes ?? 0) + 1024 * 1024 - 1) / (1024 * 1024)
     }
 
     /// Whether the kernel's OOM killer ended a process of this environment.
@@ -49,10 +47,6 @@ struct EnvironmentMemory: Sendable {
         }
     }
 
-    private static func readNumber(_ path: String) -> Int? {
-        (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
-
     private static func counter(_ name: String, in path: String) -> Int {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         for line in text.split(separator: "\n") {
@@ -60,11 +54,5 @@ struct EnvironmentMemory: Sendable {
             if parts.count == 2, parts[0] == name { return Int(parts[1]) ?? 0 }
         }
         return 0
-    }
-
-    private static func peakResidentBytes(pid: Int32) -> Int? {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
-        return line.split(separator: " ").compactMap { Int($0) }.first.map { $0 * 1024 }
     }
 }

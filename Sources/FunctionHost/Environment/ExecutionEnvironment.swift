@@ -9,48 +9,36 @@ actor ExecutionEnvironment {
         case onDemand
     }
 
-    struct Settings: Sendable {
-        let function: FunctionConfiguration
-        let command: RuntimeCommand
-        let functionARN: String
-        let region: String
-        let sqsEndpointURL: String?
-        let executor: EventLoopTaskExecutor
-    }
-
     typealias Poll = CheckedContinuation<Invocation?, Never>
     typealias Caller = CheckedContinuation<EnvironmentInvocationResult, Never>
     typealias Machine = EnvironmentStateMachine<Poll, Caller>
 
-    nonisolated let id: String
-    nonisolated let kind: Kind
-    private let settings: Settings
-    private let memory: EnvironmentMemory
-    private let log: FunctionLog
-    private var machine = Machine()
-    private var process: EnvironmentProcess?
-    private let launchedAt = ContinuousClock.now
-    /// Set once the first `next` arrives; reported on the first invocation of an on-demand environment.
-    private var initDuration: Duration?
-    private var initDurationReported = false
-    /// `nil` while initialising; then whether initialisation succeeded.
-    private var initialisation: InvocationEnd??
-    private var readinessWaiters: [CheckedContinuation<InvocationEnd?, Never>] = []
-    private var deadlineWatches: [String: DeadlineWatch] = [:]
-    private var running: RunningInvocation?
-    private var output = OutputLineSplitter()
-
-    private enum DeadlineWatch {
-        case waiting(CheckedContinuation<ContinuousClock.Instant?, Never>)
-        case delivered(ContinuousClock.Instant)
-        case finished
-    }
-
-    private struct RunningInvocation {
+    struct RunningInvocation {
         let requestID: String
         let startedAt: ContinuousClock.Instant
         var logLines: [String]
     }
+
+    nonisolated let id: String
+    nonisolated let kind: Kind
+    let settings: Settings
+    let memory: EnvironmentMemory
+    let log: FunctionLog
+    var machine = Machine()
+    var process: EnvironmentProcess?
+    var peakMemory: PeakMemoryGauge?
+    let launchedAt = ContinuousClock.now
+    /// Set once the first `next` arrives; reported on the first invocation of an on-demand environment.
+    var initDuration: Duration?
+    var initDurationReported = false
+    /// `nil` while initialising; then whether initialisation succeeded.
+    private var initialisation: InvocationEnd??
+    private var readinessWaiters: [CheckedContinuation<InvocationEnd?, Never>] = []
+    var deadlines = DeadlineSchedule<ContinuousClock.Instant>()
+    /// The deadline watcher, while it waits for an invocation to start.
+    var parkedWatcher: CheckedContinuation<Void, Never>?
+    var running: RunningInvocation?
+    private var output = OutputLineSplitter()
 
     init(id: String, kind: Kind, settings: Settings, memory: EnvironmentMemory, log: FunctionLog) {
         self.id = id
@@ -86,16 +74,18 @@ actor ExecutionEnvironment {
             }
             let process: EnvironmentProcess
             do {
-                process = try launch(runtimeAPIPort: listeningPort)
+                process = try EnvironmentProcess(launching: settings, environmentID: id, kind: kind, memory: memory, runtimeAPIPort: listeningPort)
             } catch {
                 perform(machine.processExited(.failedToLaunch("\(error)")))
                 group.cancelAll()
                 return
             }
             self.process = process
+            peakMemory = memory.peakGauge(pid: process.pid)
             group.addTask {
                 for await _ in process.outputReadable { await self.drainOutput() }
             }
+            group.addTask { await self.watchDeadlines() }
             // Cancellation kills the process rather than abandoning it: it is always waited for.
             var exit = await withTaskCancellationHandler {
                 await process.waitForExit()
@@ -106,6 +96,7 @@ actor ExecutionEnvironment {
             drainOutput()
             log.write(output.flush().map(attributed))
             perform(machine.processExited(exit))
+            stopWatchingDeadlines()
             group.cancelAll()
         }
         memory.remove()
@@ -122,110 +113,17 @@ actor ExecutionEnvironment {
         perform(machine.shutDown())
     }
 
-    private func launch(runtimeAPIPort: Int) throws -> EnvironmentProcess {
-        let function = settings.function
-        var environment = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG"].contains($0.key) }
-        environment.merge([
-            "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
-        ]) { inherited, _ in inherited }
-        environment.merge([
-            "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(runtimeAPIPort)",
-            "AWS_LAMBDA_FUNCTION_NAME": function.name,
-            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize),
-            "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(function.name)",
-            "AWS_LAMBDA_LOG_STREAM_NAME": id,
-            "AWS_LAMBDA_INITIALIZATION_TYPE": kind == .provisioned ? "provisioned-concurrency" : "on-demand",
-            "AWS_REGION": settings.region,
-            "AWS_DEFAULT_REGION": settings.region,
-            "AWS_EXECUTION_ENV": "AWS_Lambda_\(function.runtime)",
-            "_HANDLER": function.handler,
-            "LAMBDA_TASK_ROOT": function.codeDirectory,
-            "TZ": ":UTC",
-        ]) { _, lambda in lambda }
-        if let sqs = settings.sqsEndpointURL { environment["AWS_ENDPOINT_URL_SQS"] = sqs }
-        environment.merge(settings.command.environment) { _, runtime in runtime }
-        environment.merge(function.environment) { _, declared in declared }
-        let wrapped = memory.wrap(executable: settings.command.executable, arguments: settings.command.arguments)
-        return try EnvironmentProcess(
-            executable: wrapped.executable, arguments: wrapped.arguments, environment: environment,
-            directory: function.codeDirectory)
-    }
-
     // MARK: Invocations
 
-    /// Runs one invocation here, killing the process if it outlives the function's timeout.
+    /// Runs one invocation here; the deadline watcher kills the process if it outlives the
+    /// function's timeout.
     func invoke(_ invocation: Invocation) async -> EnvironmentInvocationResult {
-        await withTaskGroup(of: Void.self, returning: EnvironmentInvocationResult.self) { group in
-            group.addTask { await self.enforceDeadline(of: invocation.requestID) }
-            let result = await withCheckedContinuation { caller in
-                perform(machine.assign(invocation, caller: caller))
-            }
-            group.cancelAll()
-            return result
-        }
-    }
-
-    private func enforceDeadline(of requestID: String) async {
-        guard let deliveredAt = await waitForDelivery(of: requestID) else { return }
-        let timeout = Duration.milliseconds(Int64(settings.function.timeout * 1000))
-        do {
-            try await Task.sleep(until: deliveredAt + timeout, clock: .continuous)
-        } catch {
-            return
-        }
-        perform(machine.deadlineReached(requestID: requestID, timeoutSeconds: settings.function.timeout))
-    }
-
-    private func waitForDelivery(of requestID: String) async -> ContinuousClock.Instant? {
-        switch deadlineWatches.removeValue(forKey: requestID) {
-        case .delivered(let instant): return instant
-        case .finished: return nil
-        case .waiting, nil:
-            return await withCheckedContinuation { deadlineWatches[requestID] = .waiting($0) }
-        }
-    }
-
-    // MARK: Runtime API
-
-    func nextInvocation() async -> Invocation? {
-        await withCheckedContinuation { poll in perform(machine.nextRequested(poll)) }
-    }
-
-    func postResponse(requestID: String, payload: [UInt8]) -> Machine.Rejection? {
-        let isJSON = payload.isEmpty || (try? JSONSerialization.jsonObject(with: Data(payload), options: .fragmentsAllowed)) != nil
-        return postResult(requestID: requestID, isJSON ? .response(payload) : .invalidResponse)
-    }
-
-    func postError(requestID: String, body: [UInt8]) -> Machine.Rejection? {
-        postResult(requestID: requestID, .functionError(body: body))
-    }
-
-    func postInitError(body: [UInt8]) -> Machine.Rejection? {
-        drainOutput()
-        switch machine.initErrorPosted(body: body) {
-        case .success(let actions):
-            perform(actions)
-            return nil
-        case .failure(let rejection):
-            return rejection
-        }
-    }
-
-    private func postResult(requestID: String, _ end: InvocationEnd) -> Machine.Rejection? {
-        drainOutput()
-        switch machine.resultPosted(requestID: requestID, end) {
-        case .success(let actions):
-            perform(actions)
-            return nil
-        case .failure(let rejection):
-            return rejection
-        }
+        await withCheckedContinuation { caller in perform(machine.assign(invocation, caller: caller)) }
     }
 
     // MARK: Actions
 
-    private func perform(_ actions: [Machine.Action]) {
+    func perform(_ actions: [Machine.Action]) {
         for action in actions {
             switch action {
             case .initialised:
@@ -239,13 +137,10 @@ actor ExecutionEnvironment {
                 let startLine = InvocationReport.startLine(requestID: invocation.requestID)
                 running = RunningInvocation(requestID: invocation.requestID, startedAt: now, logLines: [startLine])
                 log.write([startLine])
-                if case .waiting(let watcher) = deadlineWatches.removeValue(forKey: invocation.requestID) {
-                    watcher.resume(returning: now)
-                } else {
-                    deadlineWatches[invocation.requestID] = .delivered(now)
-                }
+                armDeadline(requestID: invocation.requestID, startedAt: now)
                 poll.resume(returning: invocation)
             case .complete(let caller, let requestID, let end):
+                deadlines.disarm(requestID: requestID)
                 caller.resume(returning: finishInvocation(requestID: requestID, end))
             case .rejectPoll(let poll):
                 poll.resume(returning: nil)
@@ -261,39 +156,9 @@ actor ExecutionEnvironment {
         readinessWaiters.removeAll()
     }
 
-    private func finishInvocation(requestID: String, _ end: InvocationEnd) -> EnvironmentInvocationResult {
-        if case .waiting(let watcher) = deadlineWatches.removeValue(forKey: requestID) {
-            watcher.resume(returning: nil)
-        } else {
-            deadlineWatches[requestID] = .finished
-        }
-        guard end != .notDelivered else {
-            return EnvironmentInvocationResult(requestID: requestID, end: end, report: nil, logLines: [])
-        }
-        let now = ContinuousClock.now
-        // An invocation that never started (its init failed) is reported from now, with no output.
-        var invocation = running.flatMap { $0.requestID == requestID ? $0 : nil }
-            ?? RunningInvocation(requestID: requestID, startedAt: now, logLines: [])
-        running = nil
-        let reportsInit = kind == .onDemand && !initDurationReported
-        if reportsInit { initDurationReported = true }
-        let report = InvocationReport(
-            requestID: requestID, duration: now - invocation.startedAt, memorySizeMB: settings.function.memorySize,
-            maxMemoryUsedMB: process.map { memory.maxUsedMegabytes(pid: $0.pid) } ?? 0,
-            initDuration: reportsInit ? (initDuration ?? now - launchedAt) : nil, status: end.reportStatus)
-        var platformLines: [String] = []
-        if case .timedOut(let seconds) = end {
-            platformLines.append("\(FunctionLog.timestamp()) \(requestID) Task timed out after \(String(format: "%.2f", seconds)) seconds")
-        }
-        platformLines += [report.endLine, report.reportLine]
-        log.write(platformLines)
-        invocation.logLines += platformLines
-        return EnvironmentInvocationResult(requestID: requestID, end: end, report: report, logLines: invocation.logLines)
-    }
-
     // MARK: Output
 
-    private func drainOutput() {
+    func drainOutput() {
         guard let process, let bytes = process.readAvailableOutput() else { return }
         let lines = output.append(bytes)
         guard !lines.isEmpty else { return }

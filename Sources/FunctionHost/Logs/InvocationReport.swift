@@ -38,8 +38,11 @@ struct InvocationReport: Sendable, Equatable {
         return max(1, Int((microseconds + 999) / 1000))
     }
 
+    /// `12.35`: milliseconds rounded to two decimals, as `%.2f` prints them.
     static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        return String(format: "%.2f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        let hundredths = (seconds * 1_000_000_000 + attoseconds / 1_000_000_000 + 5_000) / 10_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

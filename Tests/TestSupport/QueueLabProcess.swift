@@ -1,9 +1,9 @@
 import Foundation
 
 /// The built `queuelab start` as a child process, its standard output going to a file.
-final class QueueLabProcess: Sendable {
-    let process: Process
-    let outputPath: String
+public final class QueueLabProcess: Sendable {
+    public let process: Process
+    public let outputPath: String
 
     private init(process: Process, outputPath: String) {
         self.process = process
@@ -11,7 +11,7 @@ final class QueueLabProcess: Sendable {
     }
 
     /// Starts `queuelab start <arguments>` in `directory`.
-    static func start(_ arguments: [String], in directory: String) throws -> QueueLabProcess {
+    public static func start(_ arguments: [String], in directory: String) throws -> QueueLabProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.queuelab)
         process.arguments = ["start"] + arguments
@@ -24,10 +24,10 @@ final class QueueLabProcess: Sendable {
         return QueueLabProcess(process: process, outputPath: outputPath)
     }
 
-    var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+    public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
     /// The URL on the first output line starting with `prefix`, once it is printed.
-    func url(after prefix: String) async throws -> String {
+    public func url(after prefix: String) async throws -> String {
         for _ in 0..<300 {
             if let line = output.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),
                let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) {
@@ -40,7 +40,8 @@ final class QueueLabProcess: Sendable {
     }
 
     /// Sends `signal` and waits for the exit status.
-    func stop(signal: Int32) -> Int32 {
+    @discardableResult
+    public func stop(signal: Int32) -> Int32 {
         if process.isRunning { kill(process.processIdentifier, signal) }
         process.waitUntilExit()
         return process.terminationStatus

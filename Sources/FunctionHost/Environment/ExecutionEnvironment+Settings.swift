@@ -1,0 +1,12 @@
+extension ExecutionEnvironment {
+    /// What every environment of one function shares.
+    struct Settings: Sendable {
+        let function: FunctionConfiguration
+        let command: RuntimeCommand
+        let functionARN: String
+        let region: String
+        let sqsEndpointURL: String?
+        /// Where the environment's Runtime API listener serves.
+        let executor: EventLoopTaskExecutor
+    }
+}
