@@ -83,7 +83,7 @@ let package = Package(
         // END handler executables
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["QueueLab", "QueueStore"], path: "Tests/TestSupport"),
         .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest"]),
         .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
         .testTarget(

@@ -12,7 +12,8 @@ struct AWSCLITests {
     }
 
     @Test func everyAction() async throws {
-        try await RunningSQSServer.with { endpoint, _ in
+        try await RunningRuntime.with { runtime in
+            let endpoint = runtime.sqsEndpoint
             func sqs(_ arguments: String...) async throws -> [String: Any] {
                 try json(try await ClientProcess.aws(["sqs"] + arguments, endpoint: endpoint))
             }
@@ -63,7 +64,8 @@ struct AWSCLITests {
     }
 
     @Test func errorsReachTheCLI() async throws {
-        try await RunningSQSServer.with { endpoint, _ in
+        try await RunningRuntime.with { runtime in
+            let endpoint = runtime.sqsEndpoint
             let missing = try await ClientProcess.aws(["sqs", "get-queue-url", "--queue-name", "nope"], endpoint: endpoint)
             #expect(missing.status != 0)
             #expect(missing.standardError.contains("AWS.SimpleQueueService.NonExistentQueue"))

@@ -10,8 +10,8 @@ struct Boto3ScenarioTests {
         "dead_letters.py", "query_protocol.py", "malformed.py",
     ])
     func scenario(_ script: String) async throws {
-        let output = try await RunningSQSServer.with { endpoint, _ in
-            try await ClientProcess.run(TestPaths.python, [TestPaths.sqsClientScript(script), endpoint])
+        let output = try await RunningRuntime.with { runtime in
+            try await ClientProcess.run(TestPaths.python, [TestPaths.sqsClientScript(script), runtime.sqsEndpoint])
         }
         #expect(output.status == 0, "\(script) failed:\n\(output.standardOutput)\n\(output.standardError)")
         #expect(output.standardOutput.hasSuffix("ok\n"))

@@ -7,8 +7,9 @@ import Testing
 @Suite("queuelab queues")
 struct QueuesCommandTests {
     @Test func listsCountsAndDeadLetterTargets() async throws {
-        let state = RunningSQSServer.temporaryStatePath()
-        try await RunningSQSServer.with(statePath: state) { _, store in
+        let state = TestPaths.temporaryDirectory() + "/state.sqlite"
+        try await RunningRuntime.with(statePath: state) { runtime in
+            let store = runtime.store
             let dlq = try await store.createQueue(name: "orders-dlq", region: "us-east-1")
             _ = try await store.createQueue(name: "orders", attributes: [
                 "RedrivePolicy": #"{"deadLetterTargetArn":"\#(dlq.arn)","maxReceiveCount":3}"#,
@@ -28,7 +29,7 @@ struct QueuesCommandTests {
     }
 
     @Test func aMissingStateFileSaysSoWithoutCreatingOne() async throws {
-        let state = RunningSQSServer.temporaryStatePath()
+        let state = TestPaths.temporaryDirectory() + "/state.sqlite"
         let output = try await ClientProcess.run(TestPaths.queuelab, ["queues", "--state", state])
         #expect(output.status != 0)
         #expect(output.standardError.contains(state))

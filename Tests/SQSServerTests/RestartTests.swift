@@ -12,18 +12,20 @@ struct RestartTests {
     }
 
     @Test func gracefulRestart() async throws {
-        let state = RunningSQSServer.temporaryStatePath()
+        let state = TestPaths.temporaryDirectory() + "/state.sqlite"
         let record = state + ".json"
-        try await RunningSQSServer.with(statePath: state) { endpoint, _ in
+        try await RunningRuntime.with(statePath: state) { runtime in
+            let endpoint = runtime.sqsEndpoint
             try await Self.phase("before", endpoint: endpoint, record: record)
         }
-        try await RunningSQSServer.with(statePath: state) { endpoint, _ in
+        try await RunningRuntime.with(statePath: state) { runtime in
+            let endpoint = runtime.sqsEndpoint
             try await Self.phase("after", endpoint: endpoint, record: record)
         }
     }
 
     @Test func killNineOfTheRunner() async throws {
-        let state = RunningSQSServer.temporaryStatePath()
+        let state = TestPaths.temporaryDirectory() + "/state.sqlite"
         let record = state + ".json"
         let directory = (state as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

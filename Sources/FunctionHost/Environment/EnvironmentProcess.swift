@@ -62,11 +62,14 @@ final class EnvironmentProcess: @unchecked Sendable {
     /// Reads whatever output is waiting without blocking; `nil` at end of file.
     func readAvailableOutput() -> [UInt8]? {
         var collected: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(outputDescriptor, $0.baseAddress, $0.count) }
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16_384) { chunk in
+                let count = read(outputDescriptor, chunk.baseAddress, chunk.count)
+                if count > 0 { collected.append(contentsOf: chunk[0..<count]) }
+                return count
+            }
             if count > 0 {
-                collected.append(contentsOf: chunk[0..<count])
+                continue
             } else if count == 0 {
                 readSource.cancel()
                 return collected.isEmpty ? nil : collected

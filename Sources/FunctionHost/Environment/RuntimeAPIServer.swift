@@ -90,16 +90,20 @@ struct RuntimeAPIServer: Sendable {
 
     private static func accepted(_ rejection: ExecutionEnvironment.Machine.Rejection?) -> Response {
         switch rejection {
-        case nil: json(.accepted, ["status": "OK"])
+        case nil: Response(status: .accepted, headers: jsonHeaders, body: .init(byteBuffer: acceptedBody))
         case .invalidRequestID: json(.badRequest, ["errorType": "InvalidRequestID", "errorMessage": "Invalid request ID"])
         case .invalidStateTransition:
             json(.forbidden, ["errorType": "InvalidStateTransition", "errorMessage": "State transition is not allowed"])
         }
     }
 
+    /// The answer to every accepted result, encoded once.
+    private static let acceptedBody = ByteBuffer(string: #"{"status":"OK"}"#)
+    private static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
     private static func json(_ status: HTTPResponse.Status, _ fields: [String: String]) -> Response {
         let body = (try? JSONEncoder().encode(fields)) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: jsonHeaders, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -84,9 +84,17 @@ extension FunctionHost {
         return environment
     }
 
+    /// `Root=1-<epoch, 8 hex>-<24 random hex>;Parent=<16 random hex>;Sampled=0`, as X-Ray writes it.
     private static func newTraceID() -> String {
-        let epoch = String(Int(Date().timeIntervalSince1970), radix: 16)
-        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        return "Root=1-\(epoch)-\(random.prefix(24));Parent=\(random.suffix(16));Sampled=0"
+        var random = SystemRandomNumberGenerator()
+        let root = hex(UInt64(Date().timeIntervalSince1970), digits: 8)
+            + "-" + hex(random.next(), digits: 16) + hex(random.next(), digits: 8)
+        return "Root=1-" + root + ";Parent=" + hex(random.next(), digits: 16) + ";Sampled=0"
+    }
+
+    /// The low `digits` hex digits of `value`, zero-padded.
+    private static func hex(_ value: UInt64, digits: Int) -> String {
+        let text = String(value & (digits >= 16 ? .max : (1 << (4 * digits)) - 1), radix: 16)
+        return String(repeating: "0", count: digits - text.count) + text
     }
 }

@@ -35,11 +35,10 @@ struct SQSResponder: HTTPResponder {
             let result = try await actions.perform(action, AWSInput(document), sqsContext)
             return encode(result, action: action, requestId: requestId, wireProtocol)
         } catch {
-            let sqsError = error as? SQSError ?? SQSError(.internalError, "\(error)")
-            if sqsError.code == .internalError {
+            if error.code == .internalError {
                 logger.error("request failed", metadata: ["error": "\(error)"])
             }
-            return encode(sqsError, requestId: requestId, wireProtocol)
+            return encode(error, requestId: requestId, wireProtocol)
         }
     }
 

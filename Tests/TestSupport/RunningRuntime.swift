@@ -1,31 +1,34 @@
-import TestSupport
 import Foundation
 import Logging
 import QueueLab
+import QueueStore
 
 /// The real runtime (SQS endpoint, move tasks, function host, Invoke API) on ephemeral ports, run
-/// in-process over a temporary folder that holds the manifest and the state file.
-struct RunningRuntime {
-    let sqsEndpoint: String
-    let lambda: LambdaEndpoint
+/// in-process over a folder that holds the manifest and the state file.
+public struct RunningRuntime: Sendable {
+    public let sqsEndpoint: String
+    public let lambda: LambdaEndpoint
     /// Where the manifest, the state file and the clients' output files live.
-    let directory: String
+    public let directory: String
+    public let store: QueueStore
 
-    /// Writes `manifest` (JSON text; nil runs no manifest) to `serverless.json` in a fresh folder,
-    /// starts the runtime, runs `body` once both endpoints listen, then shuts down gracefully.
-    /// Start-up errors (a bad manifest, a handler the host rejects) are rethrown.
-    static func with<T: Sendable>(
-        manifest: String?, _ body: @Sendable (RunningRuntime) async throws -> T
+    /// Writes `manifest` (JSON text; nil runs no manifest) to `serverless.json`, starts the runtime
+    /// on `statePath` (default: a fresh folder, removed afterwards), runs `body` once both endpoints
+    /// listen, then shuts down gracefully. Start-up errors (a bad manifest, a handler the host
+    /// rejects) are rethrown.
+    public static func with<T: Sendable>(
+        manifest: String? = nil, statePath: String? = nil, _ body: @Sendable (RunningRuntime) async throws -> T
     ) async throws -> T {
-        let directory = TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = statePath.map { ($0 as NSString).deletingLastPathComponent } ?? TestPaths.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { if statePath == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let manifestPath = directory + "/serverless.json"
         if let manifest { try manifest.write(toFile: manifestPath, atomically: true, encoding: .utf8) }
         var logger = Logger(label: "runtime-test")
         logger.logLevel = .warning
         let runtime = try QueueLabRuntime(
             configuration: .init(
-                statePath: directory + "/state/state.sqlite", sqsPort: 0,
+                statePath: statePath ?? directory + "/state/state.sqlite", sqsPort: 0,
                 manifestPath: manifest == nil ? nil : manifestPath, lambdaPort: 0),
             logger: logger)
         let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
@@ -49,7 +52,8 @@ struct RunningRuntime {
                 throw RuntimeTestError.runtimeEndedBeforeListening
             }
             do {
-                let result = try await body(RunningRuntime(sqsEndpoint: sqsEndpoint, lambda: lambda, directory: directory))
+                let running = RunningRuntime(sqsEndpoint: sqsEndpoint, lambda: lambda, directory: directory, store: runtime.store)
+                let result = try await body(running)
                 await group.triggerGracefulShutdown()
                 while try await tasks.next() != nil {}
                 return result
@@ -62,17 +66,16 @@ struct RunningRuntime {
 
     /// `aws lambda invoke` of `function` with `payload` through the Invoke API; the CLI's output
     /// and the payload it wrote.
-    func invoke(_ function: String, payload: String) async throws -> (cli: ClientProcess.Output, response: [String: Any]) {
+    public func invoke(_ function: String, payload: String) async throws -> (cli: ClientProcess.Output, response: [String: Any]) {
         let outfile = "response-\(UUID().uuidString).json"
         let cli = try await ClientProcess.aws(
-            ["lambda", "invoke", "--function-name", function,
-             "--payload", payload, outfile],
+            ["lambda", "invoke", "--function-name", function, "--payload", payload, outfile],
             endpoint: lambda.url, in: directory)
         let response = (try? String(contentsOfFile: directory + "/" + outfile, encoding: .utf8)) ?? ""
         return (cli, jsonObject(response))
     }
 }
 
-enum RuntimeTestError: Error {
+public enum RuntimeTestError: Error {
     case runtimeEndedBeforeListening
 }
