@@ -90,7 +90,7 @@ let package = Package(
             name: "SQSServerTests",
             dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]
         ),
-        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost"]),
+        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "TestSupport"]),
         .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest", "TestSupport"]),
     ]
 )

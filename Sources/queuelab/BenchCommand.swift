@@ -11,7 +11,13 @@ struct BenchCommand: AsyncParsableCommand {
 
     struct Invoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Warm invoke overhead (Invoke API → no-op handler → response) and cold start of a no-op Swift handler."
+            abstract: "Warm invoke overhead (Invoke API → no-op handler → response) and cold start of a no-op Swift handler.",
+            discussion: """
+                A warm invoke is timed by a keep-alive HTTP client on a thread of its own, from sending the \
+                request to reading the whole response: both loopback round trips (client ↔ Invoke API, \
+                handler ↔ Runtime API), the host, and the no-op handler. The client's own CPU time per \
+                invoke is printed with it. A cold start is spawn until the runtime's first `next`.
+                """
         )
 
         @Option(help: "The no-op handler executable (default: NoopHandler next to this binary).")

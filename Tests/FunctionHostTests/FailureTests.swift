@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import FunctionHost
 import Testing
@@ -20,6 +21,24 @@ struct FailureTests {
             let next = try await Self.invoke(running, #"{"action":"echo"}"#)
             #expect(next.outcome == .succeeded)
             #expect(next.initDuration != nil)
+        }
+    }
+
+    @Test("the timeout counts from each invocation's start, however many warm invocations came before")
+    func timeoutAfterWarmInvocations() async throws {
+        try await RunningHost.with([RunningHost.swiftFunction(timeout: 1)]) { running in
+            // Together longer than the timeout, each within it: the watcher wakes for an earlier
+            // deadline while a later invocation runs, and must leave that one alone.
+            for _ in 0..<3 {
+                let quick = try await Self.invoke(running, #"{"action":"sleep","milliseconds":400}"#)
+                #expect(quick.outcome == .succeeded)
+            }
+            let started = ContinuousClock.now
+            let timedOut = try await Self.invoke(running, #"{"action":"sleep","milliseconds":5000}"#)
+            let elapsed = ContinuousClock.now - started
+            #expect(timedOut.outcome == .timedOut)
+            #expect(timedOut.initDuration == nil, "the same warm environment served all four")
+            #expect(elapsed >= .seconds(1) && elapsed < .milliseconds(1500), "killed after \(elapsed)")
         }
     }
 

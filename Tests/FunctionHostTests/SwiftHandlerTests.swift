@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import FunctionHost
 import Testing
@@ -60,6 +61,7 @@ struct SwiftHandlerTests {
             let echo = Array(#"{"action":"echo"}"#.utf8)
             let first = try await running.host.invoke(function: "probe", payload: echo)
             let second = try await running.host.invoke(function: "probe", payload: echo)
+            #expect(first.outcome == .succeeded, "\(String(decoding: first.payload, as: UTF8.self))")
             #expect(first.initDuration != nil)
             #expect(second.initDuration == nil)
             let firstStream = (first.json["environment"] as? [String: String])?["AWS_LAMBDA_LOG_STREAM_NAME"]

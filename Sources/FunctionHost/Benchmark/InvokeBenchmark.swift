@@ -67,7 +67,8 @@ public struct InvokeBenchmark: Sendable {
             if let initDuration { coldStarts.append(initDuration) }
         }
         return Report(
-            warmInvoke: Statistics(warm.durations), clientCPUPerInvoke: warm.clientCPU, coldStart: Statistics(coldStarts), coldInvoke: Statistics(coldInvokes))
+            warmInvoke: Statistics(warm.durations), clientCPUPerInvoke: warm.clientCPU,
+            coldStart: Statistics(coldStarts), coldInvoke: Statistics(coldInvokes))
     }
 
     /// The client is a blocking keep-alive HTTP/1.1 connection on a thread of its own, so it never

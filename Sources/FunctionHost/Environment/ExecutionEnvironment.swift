@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 
 /// One execution environment: a runtime process, its own Runtime API listener, its memory
 /// limit and its log. Serves one invocation at a time.

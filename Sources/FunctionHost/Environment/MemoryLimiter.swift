@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Enforces `memorySize` per environment: a memory cgroup (v1 or v2, whichever this machine
 /// mounts writable) or, failing that, a data-segment rlimit.
@@ -11,9 +12,14 @@ struct MemoryLimiter: Sendable {
 
     let mechanism: Mechanism
 
-    /// Creates this host's parent cgroup (`queuelab-<pid>`) under our own cgroup when possible.
+    /// Hosts created so far by this process.
+    private static let hostsCreated = Atomic<Int>(0)
+
+    /// Creates this host's parent cgroup (`queuelab-<pid>-<n>`) under our own cgroup when possible.
+    /// Every host gets its own, so two hosts in one process (tests, benchmarks) never share an
+    /// environment's cgroup, its limit or its OOM counter.
     static func detect() -> MemoryLimiter {
-        let hostGroup = "queuelab-\(getpid())"
+        let hostGroup = "queuelab-\(getpid())-\(hostsCreated.add(1, ordering: .relaxed).newValue)"
         let membership = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""
         for line in membership.split(separator: "\n") {
             let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)

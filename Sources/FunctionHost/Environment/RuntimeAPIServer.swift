@@ -41,8 +41,9 @@ struct RuntimeAPIServer: Sendable {
             let body = try await Self.collect(request) ?? []
             return Self.accepted(await environment.postInitError(body: body))
         }
-        var logger = Logger(label: "queuelab.runtime-api")
-        logger.logLevel = .critical
+        // Silent, and without the cost the default handler pays to format the metadata Hummingbird
+        // attaches to every request's logger.
+        let logger = Logger(label: "queuelab.runtime-api") { _ in SwiftLogNoOpLogHandler() }
         application = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),

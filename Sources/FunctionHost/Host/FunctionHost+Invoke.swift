@@ -15,7 +15,7 @@ extension FunctionHost {
         if case .throttled(let reason) = ledger.admit(name) { throw .throttled(reason) }
         defer { ledger.release(name) }
         let invocation = Invocation(
-            requestID: UUID().uuidString.lowercased(), payload: payload, functionARN: configuration.functionARN(name),
+            requestID: Self.newRequestID(), payload: payload, functionARN: configuration.functionARN(name),
             traceID: options.traceID ?? Self.newTraceID(), clientContext: options.clientContext, cognitoIdentity: nil)
         // An invocation accepted by an environment that died before starting it runs on another.
         while state != .stopping {
@@ -84,8 +84,17 @@ extension FunctionHost {
         return environment
     }
 
+    /// A random version-4 UUID in lowercase, as Lambda's request ids are (without Foundation's
+    /// `UUID`, which opens `/dev/urandom` for every one).
+    static func newRequestID() -> String {
+        var random = SystemRandomNumberGenerator()
+        let high = hex(random.next() & ~0xF000 | 0x4000, digits: 16)
+        let low = hex(random.next() & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000, digits: 16)
+        return "\(high.prefix(8))-\(high.dropFirst(8).prefix(4))-\(high.suffix(4))-\(low.prefix(4))-\(low.suffix(12))"
+    }
+
     /// `Root=1-<epoch, 8 hex>-<24 random hex>;Parent=<16 random hex>;Sampled=0`, as X-Ray writes it.
-    private static func newTraceID() -> String {
+    static func newTraceID() -> String {
         var random = SystemRandomNumberGenerator()
         let root = hex(UInt64(Date().timeIntervalSince1970), digits: 8)
             + "-" + hex(random.next(), digits: 16) + hex(random.next(), digits: 8)

@@ -48,6 +48,7 @@ public struct InvokeAPIServer: Service {
 
     /// Accepts a name, a full ARN or a partial ARN, with an optional `:$LATEST` qualifier.
     static func functionName(_ identifier: String) -> String {
+        if !identifier.contains(where: { $0 == "%" || $0 == ":" }) { return identifier }
         let decoded = identifier.removingPercentEncoding ?? identifier
         var parts = decoded.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if let functionIndex = parts.firstIndex(of: "function") { parts = Array(parts[(functionIndex + 1)...]) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The platform lines Lambda writes around each invocation.
 struct InvocationReport: Sendable, Equatable {
     let requestID: String

@@ -9,6 +9,8 @@ public final class HTTPConnection {
     public let port: UInt16
     private var socketDescriptor: Int32 = -1
     private var readBuffer: [UInt8] = []
+    /// Where `recv` writes; allocated once, not per read.
+    private var receiveBuffer = [UInt8](repeating: 0, count: 65_536)
 
     public init(host: String, port: UInt16) {
         self.host = host
@@ -91,11 +93,10 @@ public final class HTTPConnection {
 
     /// Reads more bytes into `readBuffer`; throws when the peer closed the connection.
     private func fill() throws(HTTPConnectionError) {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let received = chunk.withUnsafeMutableBytes { recv(socketDescriptor, $0.baseAddress, $0.count, 0) }
+            let received = receiveBuffer.withUnsafeMutableBytes { recv(socketDescriptor, $0.baseAddress, $0.count, 0) }
             if received > 0 {
-                readBuffer.append(contentsOf: chunk[0..<received])
+                readBuffer.append(contentsOf: receiveBuffer[0..<received])
                 return
             }
             if received < 0 && errno == EINTR { continue }
