@@ -52,7 +52,7 @@ struct ConcurrencyTests {
 
     @Test("reserved concurrency 0 throttles every invoke, as a disabled function in Lambda")
     func zeroReserved() async throws {
-        try await RunningHost.with([RunningHost.swiftFunction(reserved: 0)]) { running in
+        _ = try await RunningHost.with([RunningHost.swiftFunction(reserved: 0)]) { running in
             await #expect(throws: InvokeError.throttled(.reservedFunctionConcurrentInvocationLimitExceeded)) {
                 _ = try await running.host.invoke(function: "probe", payload: Array("{}".utf8))
             }
