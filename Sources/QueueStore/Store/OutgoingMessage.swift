@@ -23,12 +23,3 @@ public struct OutgoingMessage: Sendable {
     /// Bytes counted against the message size limit: the body and every attribute's name, type and value.
     public var size: Int { MessageValidation.size(body: body, attributes: attributes) }
 }
-
-/// What SendMessage reports for an accepted message.
-public struct SentMessage: Sendable, Equatable {
-    public var messageId: String
-    public var md5OfBody: String
-    public var md5OfMessageAttributes: String?
-    public var md5OfMessageSystemAttributes: String?
-    public var sequenceNumber: String?
-}

@@ -59,7 +59,6 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var httpStatus: Int {
         switch code {
         case .overLimit: 403
-        case .resourceNotFound, .invalidAction: 400
         case .requestTooLarge: 413
         case .internalError: 500
         default: 400
