@@ -12,7 +12,7 @@ struct PreparedMessage: Sendable {
 
     init(_ message: OutgoingMessage) {
         self.message = message
-        messageId = UUID().uuidString.lowercased()
+        messageId = RandomIdentifier.uuidString()
         md5OfBody = MessageDigest.md5Hex(Data(message.body.utf8))
         md5OfAttributes = MessageDigest.md5OfAttributes(message.attributes)
         md5OfSystemAttributes = MessageDigest.md5OfAttributes(message.systemAttributes)

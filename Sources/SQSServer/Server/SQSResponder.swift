@@ -22,7 +22,7 @@ struct SQSResponder: HTTPResponder {
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = RandomIdentifier.uuidString()
         let wireProtocol: WireProtocol = request.headers[.init("X-Amz-Target")!] == nil ? .query : .json
         do {
             let body = try await collectBody(request)
