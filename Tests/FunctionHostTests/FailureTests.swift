@@ -44,7 +44,9 @@ struct FailureTests {
 
     @Test("a handler over its memory size is killed and reported as Runtime.OutOfMemory")
     func outOfMemory() async throws {
-        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128)]) { running in
+        // A generous timeout: under a loaded CI machine the cgroup's reclaim before the kill can
+        // take seconds, and a timeout would hide the out-of-memory this test is about.
+        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128, timeout: 60)]) { running in
             let result = try await Self.invoke(running, #"{"action":"allocate","megabytes":400}"#)
             #expect(result.outcome == .outOfMemory)
             #expect(result.json["errorType"] as? String == "Runtime.OutOfMemory")
