@@ -5,8 +5,9 @@ extension ExecutionEnvironment {
         while true {
             switch deadlines.next(now: .now) {
             case .sleep(let instant):
-                // Cancelled only after `stopWatchingDeadlines()`, which the next step reports.
-                try? await Task.sleep(until: instant, clock: .continuous)
+                // Cancellation means the environment is being torn down (and its process with
+                // it): stop watching instead of spinning on a sleep that returns at once.
+                do { try await Task.sleep(until: instant, clock: .continuous) } catch { return }
             case .park:
                 await withCheckedContinuation { parkedWatcher = $0 }
             case .expire(let requestID):

@@ -198,7 +198,9 @@ public actor FunctionHost: Service {
     private func reapIdleEnvironments() async {
         let interval = max(min(configuration.idleReapTime / 2, .seconds(1)), .milliseconds(10))
         while state != .stopping {
-            try? await Task.sleep(for: interval)
+            // Cancelled (the host's task group is being torn down): stop, rather than spin on a
+            // sleep that now returns at once.
+            do { try await Task.sleep(for: interval) } catch { return }
             let cutoff = ContinuousClock.now - configuration.idleReapTime
             for function in pools.keys {
                 for environment in pools[function]!.takeIdle(since: cutoff) { await environment.shutDown() }
