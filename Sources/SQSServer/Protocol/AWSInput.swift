@@ -36,14 +36,8 @@ struct AWSInput: Sendable {
     }
 
     func stringList(_ key: String) throws(SQSError) -> [String] {
-        switch members[key] {
-        case nil, .null: return []
-        case .list(let items):
-            return try items.map { item throws(SQSError) in
-                guard case .string(let string) = item else { throw Self.wrongType(key, "a list of strings") }
-                return string
-            }
-        default: throw Self.wrongType(key, "a list of strings")
+        try list(key, of: "strings") { item in
+            if case .string(let string) = item { string } else { nil }
         }
     }
 
@@ -62,14 +56,21 @@ struct AWSInput: Sendable {
     }
 
     func entries(_ key: String) throws(SQSError) -> [AWSInput] {
+        try list(key, of: "structures") { item in
+            if case .map = item { AWSInput(item) } else { nil }
+        }
+    }
+
+    /// A list member whose every item `convert` accepts; absent is empty.
+    private func list<Item>(_ key: String, of items: String, _ convert: (AWSValue) -> Item?) throws(SQSError) -> [Item] {
         switch members[key] {
         case nil, .null: return []
-        case .list(let items):
-            return try items.map { item throws(SQSError) in
-                guard case .map = item else { throw Self.wrongType(key, "a list of structures") }
-                return AWSInput(item)
+        case .list(let values):
+            return try values.map { value throws(SQSError) in
+                guard let item = convert(value) else { throw Self.wrongType(key, "a list of \(items)") }
+                return item
             }
-        default: throw Self.wrongType(key, "a list of structures")
+        default: throw Self.wrongType(key, "a list of \(items)")
         }
     }
 
