@@ -51,20 +51,16 @@ public final class QueueStore: Sendable {
     func write<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws(SQSError) -> T {
         do {
             return try await writer.write(operation)
-        } catch let error as SQSError {
-            throw error
         } catch {
-            throw SQSError(.internalError, "The state database failed: \(error)")
+            throw SQSError(surfacing: error)
         }
     }
 
     func read<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws(SQSError) -> T {
         do {
             return try await database.read(operation)
-        } catch let error as SQSError {
-            throw error
         } catch {
-            throw SQSError(.internalError, "The state database failed: \(error)")
+            throw SQSError(surfacing: error)
         }
     }
 }

@@ -79,6 +79,12 @@ extension SQSError {
         SQSError(.invalidParameterValue, "Value \(value) for parameter \(name) is invalid. Reason: \(reason)")
     }
 
+    /// An SQS error raised inside a database operation as it is; anything else the database threw
+    /// as an internal error.
+    init(surfacing error: any Error) {
+        self = error as? SQSError ?? SQSError(.internalError, "The state database failed: \(error)")
+    }
+
     public static func invalidReceiptHandle(_ handle: String) -> SQSError {
         SQSError(.receiptHandleIsInvalid, "The input receipt handle \"\(handle)\" is not a valid receipt handle.")
     }
