@@ -13,8 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.30.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
@@ -24,10 +24,23 @@ let package = Package(
             name: "IntegrationManifest",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops, random identifiers.
+        .target(
+            name: "ServerSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // SQS semantics on SQLite.
         .target(
             name: "QueueStore",
             dependencies: [
+                "ServerSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -38,9 +51,9 @@ let package = Package(
         .target(
             name: "SQSServer",
             dependencies: [
-                "QueueStore",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "QueueStore", "ServerSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -49,9 +62,10 @@ let package = Package(
         .target(
             name: "FunctionHost",
             dependencies: [
-                "LambdaHandler",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "LambdaHandler", "ServerSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -85,12 +99,22 @@ let package = Package(
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(name: "TestSupport", dependencies: ["QueueLab", "QueueStore"], path: "Tests/TestSupport"),
         .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest"]),
+        .testTarget(
+            name: "ServerSupportTests",
+            dependencies: [
+                "ServerSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
         .testTarget(
             name: "SQSServerTests",
             dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]
         ),
-        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "TestSupport"]),
+        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "ServerSupport", "TestSupport"]),
         .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 @testable import FunctionHost
+import ServerSupport
 import TestSupport
 import Testing
 

@@ -38,17 +38,3 @@ struct MessageDigestTests {
         #expect(throws: SQSError.self) { try ReceiptHandle(decoding: "garbage") }
     }
 }
-
-@Suite("Random identifiers")
-struct RandomIdentifierTests {
-    @Test func areLowerCaseVersionFourUUIDsAndDistinct() {
-        let identifiers = (0..<1000).map { _ in RandomIdentifier.uuidString() }
-        #expect(Set(identifiers).count == 1000)
-        for identifier in identifiers.prefix(50) {
-            let uuid = UUID(uuidString: identifier)
-            #expect(uuid != nil && identifier == identifier.lowercased())
-            #expect(Array(identifier)[14] == "4")
-            #expect("89ab".contains(Array(identifier)[19]))
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import ServerSupport
+
 extension ExecutionEnvironment {
     /// What every environment of one function shares.
     struct Settings: Sendable {

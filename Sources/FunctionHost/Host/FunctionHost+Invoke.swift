@@ -1,4 +1,5 @@
 import Foundation
+import ServerSupport
 
 extension FunctionHost {
     /// Lambda's limits on invoke payloads.
@@ -84,26 +85,16 @@ extension FunctionHost {
         return environment
     }
 
-    /// A random version-4 UUID in lowercase, as Lambda's request ids are (without Foundation's
-    /// `UUID`, which opens `/dev/urandom` for every one).
+    /// A random version-4 UUID in lowercase, as Lambda's request ids are.
     static func newRequestID() -> String {
-        var random = SystemRandomNumberGenerator()
-        let high = hex(random.next() & ~0xF000 | 0x4000, digits: 16)
-        let low = hex(random.next() & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000, digits: 16)
-        return "\(high.prefix(8))-\(high.dropFirst(8).prefix(4))-\(high.suffix(4))-\(low.prefix(4))-\(low.suffix(12))"
+        RandomIdentifier.uuidString()
     }
 
     /// `Root=1-<epoch, 8 hex>-<24 random hex>;Parent=<16 random hex>;Sampled=0`, as X-Ray writes it.
     static func newTraceID() -> String {
-        var random = SystemRandomNumberGenerator()
-        let root = hex(UInt64(Date().timeIntervalSince1970), digits: 8)
-            + "-" + hex(random.next(), digits: 16) + hex(random.next(), digits: 8)
-        return "Root=1-" + root + ";Parent=" + hex(random.next(), digits: 16) + ";Sampled=0"
-    }
-
-    /// The low `digits` hex digits of `value`, zero-padded.
-    private static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value & (digits >= 16 ? .max : (1 << (4 * digits)) - 1), radix: 16)
-        return String(repeating: "0", count: digits - text.count) + text
+        let epoch = String(UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970)), radix: 16)
+        return "Root=1-" + String(repeating: "0", count: 8 - epoch.count) + epoch + "-"
+            + RandomIdentifier.hex(digits: 16) + RandomIdentifier.hex(digits: 8)
+            + ";Parent=" + RandomIdentifier.hex(digits: 16) + ";Sampled=0"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Hummingbird
+import NIOPosix
 import Logging
+import ServerSupport
 import ServiceLifecycle
 
 /// Runs functions as Lambda execution environments with Lambda's concurrency, timeout and
@@ -44,7 +45,7 @@ public actor FunctionHost: Service {
         var byName: [String: FunctionConfiguration] = [:]
         var settings: [String: ExecutionEnvironment.Settings] = [:]
         var logs: [String: FunctionLog] = [:]
-        let executor = EventLoopTaskExecutor(EventLoopGroupProvider.singleton.eventLoopGroup.next())
+        let executor = EventLoopTaskExecutor(MultiThreadedEventLoopGroup.singleton.next())
         for function in functions {
             guard byName[function.name] == nil else { throw .duplicateFunction(function.name) }
             try Self.validate(function)

@@ -1,41 +1,36 @@
 import Foundation
-import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
+import ServerSupport
 import ServiceLifecycle
 
 /// Lambda's Invoke API (`POST /2015-03-31/functions/{name}/invocations`) over a `FunctionHost`,
 /// so `aws lambda invoke --endpoint-url` and SDK clients work unchanged.
 public struct InvokeAPIServer: Service {
-    private let application: Application<RouterResponder<BasicRequestContext>>
+    private let server: HTTPServer
     private let boundPort: OneShot<Int?>
-    private let executor: EventLoopTaskExecutor
+    private let logger: Logger
 
     /// - Parameter port: 0 picks a free port; `waitUntilListening()` tells which.
     public init(host: FunctionHost, address: String = "127.0.0.1", port: Int = 3002, logger: Logger? = nil) {
-        let router = Router()
-        router.post("/2015-03-31/functions/:function/invocations") { request, context -> Response in
-            let function = Self.functionName(try context.parameters.require("function"))
-            return await Self.invoke(host: host, function: function, request: request)
+        server = HTTPServer(
+            host: address, port: port, maximumBodySize: FunctionHost.synchronousPayloadLimit,
+            eventLoopGroup: host.executor.eventLoop
+        ) { request in
+            await Self.respond(to: request, host: host)
         }
-        let boundPort = OneShot<Int?>()
-        var serverLogger = logger ?? Logger(label: "queuelab.invoke-api")
-        if logger == nil { serverLogger.logLevel = .warning }
-        application = Application(
-            router: router,
-            configuration: .init(address: .hostname(address, port: port), serverName: nil),
-            onServerRunning: { channel in boundPort.fulfil(channel.localAddress?.port) },
-            eventLoopGroupProvider: .shared(host.executor.eventLoop),
-            logger: serverLogger)
-        self.boundPort = boundPort
-        executor = host.executor
+        boundPort = OneShot<Int?>()
+        self.logger = logger ?? Logger(label: "queuelab.invoke-api")
     }
 
     public func run() async throws {
+        let boundPort = boundPort
         do {
-            try await withTaskExecutorPreference(executor) { try await application.run() }
+            try await server.run { port in boundPort.fulfil(port) }
         } catch {
             boundPort.fulfil(nil)
+            logger.error("Lambda Invoke API stopped: \(error)")
             throw error
         }
         boundPort.fulfil(nil)
@@ -47,7 +42,8 @@ public struct InvokeAPIServer: Service {
     }
 
     /// Accepts a name, a full ARN or a partial ARN, with an optional `:$LATEST` qualifier.
-    static func functionName(_ identifier: String) -> String {
+    static func functionName(_ identifier: some StringProtocol) -> String {
+        let identifier = String(identifier)
         if !identifier.contains(where: { $0 == "%" || $0 == ":" }) { return identifier }
         let decoded = identifier.removingPercentEncoding ?? identifier
         var parts = decoded.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -55,29 +51,37 @@ public struct InvokeAPIServer: Service {
         return parts.first ?? decoded
     }
 
-    private static func invoke(host: FunctionHost, function: String, request: Request) async -> Response {
-        var request = request
-        let payload: [UInt8]
-        do {
-            payload = Array(try await request.collectBody(upTo: FunctionHost.synchronousPayloadLimit).readableBytesView)
-        } catch {
+    private static func respond(to request: HTTPServerRequest, host: FunctionHost) async -> HTTPServerResponse {
+        // /2015-03-31/functions/{function}/invocations
+        let route = request.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard request.method == .POST, route.count == 5, route[1] == "2015-03-31", route[2] == "functions",
+              route[4] == "invocations", !route[3].isEmpty
+        else {
+            return HTTPServerResponse(status: .notFound)
+        }
+        return await invoke(host: host, function: functionName(route[3]), request: request)
+    }
+
+    private static func invoke(host: FunctionHost, function: String, request: HTTPServerRequest) async -> HTTPServerResponse {
+        guard !request.bodyTooLarge else {
             return errorResponse(.requestTooLarge(limit: FunctionHost.synchronousPayloadLimit))
         }
-        let invocationType = request.headers[.amzInvocationType] ?? "RequestResponse"
+        let payload = Array(buffer: request.body)
+        let invocationType = request.header("X-Amz-Invocation-Type") ?? "RequestResponse"
         do {
             switch invocationType {
             case "RequestResponse":
-                let clientContext = request.headers[.amzClientContext].flatMap { Data(base64Encoded: $0) }
+                let clientContext = request.header("X-Amz-Client-Context").flatMap { Data(base64Encoded: $0) }
                     .map { String(decoding: $0, as: UTF8.self) }
                 let result = try await host.invoke(
                     function: function, payload: payload, options: InvokeOptions(clientContext: clientContext))
-                return resultResponse(result, tail: request.headers[.amzLogType] == "Tail")
+                return resultResponse(result, tail: request.header("X-Amz-Log-Type") == "Tail")
             case "Event":
                 try await host.invokeAsynchronously(function: function, payload: payload)
-                return Response(status: .accepted, headers: [.amznRequestID: UUID().uuidString.lowercased()])
+                return HTTPServerResponse(status: .accepted, headers: ["X-Amzn-RequestId": RandomIdentifier.uuidString()])
             case "DryRun":
                 try await host.validateInvoke(function: function, payload: payload)
-                return Response(status: .noContent, headers: [.amznRequestID: UUID().uuidString.lowercased()])
+                return HTTPServerResponse(status: .noContent, headers: ["X-Amzn-RequestId": RandomIdentifier.uuidString()])
             default:
                 throw InvokeError.invalidParameter(
                     "1 validation error detected: Value '\(invocationType)' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [RequestResponse, Event, DryRun]")
@@ -89,37 +93,26 @@ public struct InvokeAPIServer: Service {
         }
     }
 
-    private static func resultResponse(_ result: InvocationResult, tail: Bool) -> Response {
-        var headers: HTTPFields = [
-            .contentType: "application/json",
-            .amznRequestID: result.requestID,
-            .amzExecutedVersion: "$LATEST",
+    private static func resultResponse(_ result: InvocationResult, tail: Bool) -> HTTPServerResponse {
+        var headers: HTTPHeaders = [
+            "Content-Type": "application/json",
+            "X-Amzn-RequestId": result.requestID,
+            "X-Amz-Executed-Version": "$LATEST",
         ]
-        if let functionError = result.functionError { headers[.amzFunctionError] = functionError }
-        if tail { headers[.amzLogResult] = Data(result.logTail.utf8).base64EncodedString() }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.payload)))
+        if let functionError = result.functionError { headers.add(name: "X-Amz-Function-Error", value: functionError) }
+        if tail { headers.add(name: "X-Amz-Log-Result", value: Data(result.logTail.utf8).base64EncodedString()) }
+        return HTTPServerResponse(status: .ok, headers: headers, bytes: result.payload)
     }
 
-    private static func errorResponse(_ error: InvokeError) -> Response {
+    private static func errorResponse(_ error: InvokeError) -> HTTPServerResponse {
         let body = (try? JSONEncoder().encode(error.wireBody)) ?? Data()
-        return Response(
-            status: .init(code: error.httpStatus),
+        return HTTPServerResponse(
+            status: HTTPResponseStatus(statusCode: error.httpStatus),
             headers: [
-                .contentType: "application/json",
-                .amznErrorType: error.code,
-                .amznRequestID: UUID().uuidString.lowercased(),
+                "Content-Type": "application/json",
+                "X-Amzn-ErrorType": error.code,
+                "X-Amzn-RequestId": RandomIdentifier.uuidString(),
             ],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            bytes: body)
     }
-}
-
-extension HTTPFields.Element.Name {
-    static let amzInvocationType = Self("X-Amz-Invocation-Type")!
-    static let amzLogType = Self("X-Amz-Log-Type")!
-    static let amzClientContext = Self("X-Amz-Client-Context")!
-    static let amzLogResult = Self("X-Amz-Log-Result")!
-    static let amzFunctionError = Self("X-Amz-Function-Error")!
-    static let amzExecutedVersion = Self("X-Amz-Executed-Version")!
-    static let amznRequestID = Self("X-Amzn-RequestId")!
-    static let amznErrorType = Self("X-Amzn-ErrorType")!
 }

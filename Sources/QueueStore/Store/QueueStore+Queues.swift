@@ -26,6 +26,7 @@ extension QueueStore {
             try queue.apply(attributes, creating: true)
             try self.checkRedriveTarget(of: queue, db)
             try queue.insert(db)
+            self.queueCache.clear()
             return queue
         }
     }
@@ -78,7 +79,10 @@ extension QueueStore {
     }
 
     public func deleteQueue(named name: String) async throws(SQSError) {
-        try await write { db in _ = try self.queue(named: name, db).delete(db) }
+        try await write { db in
+            _ = try self.queue(named: name, db).delete(db)
+            self.queueCache.clear()
+        }
         signals.signal(name)
     }
 
@@ -123,6 +127,7 @@ extension QueueStore {
             try self.checkRedriveTarget(of: queue, db)
             queue.lastModifiedAt = now
             try queue.update(db)
+            self.queueCache.clear()
         }
         // A changed redrive policy or wait time can matter to a waiting receive.
         signals.signal(name)
@@ -139,6 +144,7 @@ extension QueueStore {
             try MessageRecord.filter(MessageRecord.Columns.queueId == queue.id).deleteAll(db)
             queue.lastPurgedAt = now
             try queue.update(db)
+            self.queueCache.clear()
         }
     }
 

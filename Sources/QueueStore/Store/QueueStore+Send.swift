@@ -25,6 +25,7 @@ extension QueueStore {
             if queue.lastSequenceNumber != sequenceBefore {
                 try db.cachedStatement(sql: "UPDATE queue SET lastSequenceNumber = ? WHERE id = ?")
                     .execute(arguments: [queue.lastSequenceNumber, queue.id])
+                self.queueCache.keep(queue)
             }
             return results
         }

@@ -80,6 +80,7 @@ extension QueueStore {
             try change(&queue)
             queue.lastModifiedAt = now
             try queue.update(db)
+            self.queueCache.clear()
         }
     }
 }

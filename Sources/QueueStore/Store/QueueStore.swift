@@ -8,6 +8,8 @@ public final class QueueStore: Sendable {
     let writer: WriteCoalescer
     let clock: any QueueClock
     let signals = QueueSignals()
+    /// Used on the writer connection only; readers see other snapshots.
+    let queueCache = QueueRecordCache()
     public let accountId: String
 
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
@@ -19,9 +21,11 @@ public final class QueueStore: Sendable {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a committed transaction survives a crash or kill -9 of the process.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         database = try DatabasePool(path: path, configuration: configuration)
-        writer = WriteCoalescer(database: database)
+        let queueCache = queueCache
+        writer = WriteCoalescer(database: database, onRollback: { queueCache.clear() })
         self.clock = clock
         self.accountId = accountId
         try Self.migrator.migrate(database)
@@ -29,11 +33,16 @@ public final class QueueStore: Sendable {
 
     func now() -> Int64 { clock.now() }
 
+    /// The queue named `name`. On the writer connection it comes from `queueCache` when it can, so
+    /// whatever changes a queue row there must update or clear the cache.
     func queue(named name: String, _ db: Database) throws -> QueueRecord {
+        let onWriter = !db.configuration.readonly
+        if onWriter, let cached = queueCache.record(named: name) { return cached }
         let statement = try db.cachedStatement(sql: "SELECT * FROM queue WHERE name = ?")
         guard let queue = try QueueRecord.fetchOne(statement, arguments: [name]) else {
             throw SQSError.nonExistentQueue
         }
+        if onWriter { queueCache.keep(queue) }
         return queue
     }
 

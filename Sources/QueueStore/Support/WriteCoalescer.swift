@@ -4,7 +4,7 @@ import Synchronization
 /// Group commit: concurrent write operations are run together in one SQLite transaction, each in
 /// its own savepoint so that one operation's failure undoes only its own changes. Every caller
 /// still returns only after the transaction holding its operation has committed. The first caller
-/// to find no batch under way drives batches until none is pending; the rest wait for their result.
+/// to find no batch under way starts a drain on the writer's queue; the rest wait for their result.
 final class WriteCoalescer: Sendable {
     private struct Work: Sendable {
         /// Runs the operation inside the batch's transaction and keeps its outcome.
@@ -20,15 +20,18 @@ final class WriteCoalescer: Sendable {
 
     private let database: DatabasePool
     private let state = Mutex(State())
+    /// Called after any rollback, whole or to a savepoint, so caches of written state can drop it.
+    private let onRollback: @Sendable () -> Void
 
-    init(database: DatabasePool) {
+    init(database: DatabasePool, onRollback: @escaping @Sendable () -> Void = {}) {
         self.database = database
+        self.onRollback = onRollback
     }
 
     func write<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let outcome = Outcome<T>()
         let work = Work(
-            run: { db in outcome.keep(Self.inSavepoint(db, operation)) },
+            run: { [onRollback] db in outcome.keep(Self.inSavepoint(db, operation, onRollback: onRollback)) },
             finish: { transactionError in outcome.deliver(transactionError) })
         let leads = state.withLock { state -> Bool in
             state.pending.append(work)
@@ -36,14 +39,18 @@ final class WriteCoalescer: Sendable {
             state.draining = true
             return true
         }
-        if leads { await drain() }
+        if leads {
+            database.asyncWriteWithoutTransaction { db in self.drain(db) }
+        }
         return try await outcome.value()
     }
 
     /// Runs `operation` in a savepoint of the batch's transaction: its changes stay on success and
     /// are undone on error. (Cached statements: GRDB's `inSavepoint` compiles its SQL every time,
     /// a measurable cost when every SendMessage takes this path.)
-    private static func inSavepoint<T>(_ db: Database, _ operation: (Database) throws -> T) -> Result<T, any Error> {
+    private static func inSavepoint<T>(
+        _ db: Database, _ operation: (Database) throws -> T, onRollback: () -> Void
+    ) -> Result<T, any Error> {
         do {
             try db.cachedStatement(sql: "SAVEPOINT operation").execute()
         } catch {
@@ -52,6 +59,7 @@ final class WriteCoalescer: Sendable {
         let result = Result { try operation(db) }
         do {
             if case .failure = result {
+                defer { onRollback() }
                 try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT operation").execute()
             }
             try db.cachedStatement(sql: "RELEASE SAVEPOINT operation").execute()
@@ -61,7 +69,9 @@ final class WriteCoalescer: Sendable {
         return result
     }
 
-    private func drain() async {
+    /// Runs batches on the writer's queue until none is pending. The writer goes straight on to
+    /// the next batch after a commit, so it never waits for the callers' threads to pick up results.
+    private func drain(_ db: Database) {
         while true {
             let batch = state.withLock { state -> [Work] in
                 let batch = state.pending
@@ -72,11 +82,13 @@ final class WriteCoalescer: Sendable {
             guard !batch.isEmpty else { return }
             var transactionError: (any Error)?
             do {
-                try await database.write { db in
+                try db.inTransaction(.immediate) {
                     for work in batch { work.run(db) }
+                    return .commit
                 }
             } catch {
                 transactionError = error
+                onRollback()
             }
             for work in batch { work.finish(transactionError) }
         }

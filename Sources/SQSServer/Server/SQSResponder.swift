@@ -1,14 +1,13 @@
 import Foundation
-import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import QueueStore
+import ServerSupport
 
 /// Decodes either protocol into an action and a document, performs it, and encodes the answer
 /// (or the AWS error) in the protocol the client used.
-struct SQSResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-
+struct SQSResponder: Sendable {
     /// Larger than any valid request (1 MiB of message plus encoding), small enough to refuse floods.
     static let maximumRequestBytes = 4 * 1_048_576
 
@@ -21,17 +20,21 @@ struct SQSResponder: HTTPResponder {
         case query
     }
 
-    func respond(to request: Request, context: Context) async throws -> Response {
+    func respond(to request: HTTPServerRequest) async -> HTTPServerResponse {
         let requestId = RandomIdentifier.uuidString()
-        let wireProtocol: WireProtocol = request.headers[.init("X-Amz-Target")!] == nil ? .query : .json
-        do {
-            let body = try await collectBody(request)
-            let (action, document) = try decode(request, body: body, wireProtocol)
+        let target = request.header("X-Amz-Target")
+        let wireProtocol: WireProtocol = target == nil ? .query : .json
+        do throws(SQSError) {
+            guard !request.bodyTooLarge else {
+                throw SQSError(.requestTooLarge, "Request body exceeds \(Self.maximumRequestBytes) bytes.")
+            }
+            let (action, document) = try decode(request, target: target ?? "", wireProtocol)
+            let scope = request.header("Authorization").flatMap(SigV4Scope.init(authorization:))
             let sqsContext = SQSRequestContext(
-                region: SigV4Scope.region(request.headers[.authorization]) ?? defaultRegion,
-                senderId: SigV4Scope.accessKey(request.headers[.authorization]) ?? actions.store.accountId,
-                baseURL: "http://\(request.head.authority ?? "localhost")",
-                path: request.uri.path)
+                region: scope?.region ?? defaultRegion,
+                senderId: scope?.accessKey ?? actions.store.accountId,
+                baseURL: "http://\(request.header("Host") ?? "localhost")",
+                path: String(request.path))
             let result = try await actions.perform(action, AWSInput(document), sqsContext)
             return encode(result, action: action, requestId: requestId, wireProtocol)
         } catch {
@@ -42,18 +45,10 @@ struct SQSResponder: HTTPResponder {
         }
     }
 
-    private func collectBody(_ request: Request) async throws(SQSError) -> ByteBuffer {
-        do {
-            return try await request.body.collect(upTo: Self.maximumRequestBytes)
-        } catch {
-            throw SQSError(.requestTooLarge, "Request body exceeds \(Self.maximumRequestBytes) bytes.")
-        }
-    }
-
-    private func decode(_ request: Request, body: ByteBuffer, _ wireProtocol: WireProtocol) throws(SQSError) -> (SQSAction, AWSValue) {
+    private func decode(_ request: HTTPServerRequest, target: String, _ wireProtocol: WireProtocol) throws(SQSError) -> (SQSAction, AWSValue) {
+        let body = request.body
         switch wireProtocol {
         case .json:
-            let target = request.headers[.init("X-Amz-Target")!] ?? ""
             let name = target.hasPrefix("AmazonSQS.") ? String(target.dropFirst("AmazonSQS.".count)) : ""
             guard let action = SQSAction(rawValue: name) else {
                 throw SQSError(.invalidAction, "The action \(name.isEmpty ? target : name) is not valid for this endpoint.")
@@ -63,7 +58,7 @@ struct SQSResponder: HTTPResponder {
             guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
                 throw SQSError(.malformedQueryString, "The request body is not valid UTF-8.")
             }
-            let parameters = try QueryRequestDecoder.parameters(text) + QueryRequestDecoder.parameters(request.uri.query ?? "")
+            let parameters = try QueryRequestDecoder.parameters(text) + QueryRequestDecoder.parameters(String(request.query ?? ""))
             guard let name = parameters.first(where: { $0.0 == "Action" })?.1 else {
                 throw SQSError(.missingParameter, "The request must contain the parameter Action.")
             }
@@ -74,7 +69,7 @@ struct SQSResponder: HTTPResponder {
         }
     }
 
-    private func encode(_ result: AWSValue?, action: SQSAction, requestId: String, _ wireProtocol: WireProtocol) -> Response {
+    private func encode(_ result: AWSValue?, action: SQSAction, requestId: String, _ wireProtocol: WireProtocol) -> HTTPServerResponse {
         switch wireProtocol {
         case .json:
             return response(.ok, contentType: "application/x-amz-json-1.0", requestId: requestId,
@@ -85,13 +80,13 @@ struct SQSResponder: HTTPResponder {
         }
     }
 
-    private func encode(_ error: SQSError, requestId: String, _ wireProtocol: WireProtocol) -> Response {
-        let status = HTTPResponse.Status(code: error.httpStatus)
+    private func encode(_ error: SQSError, requestId: String, _ wireProtocol: WireProtocol) -> HTTPServerResponse {
+        let status = HTTPResponseStatus(statusCode: error.httpStatus)
         switch wireProtocol {
         case .json:
             let body = AWSValue.map(["__type": .string("com.amazonaws.sqs#\(error.code.rawValue)"), "message": .string(error.message)])
             var response = response(status, contentType: "application/x-amz-json-1.0", requestId: requestId, body: body.jsonBytes())
-            response.headers[.init("x-amzn-query-error")!] = "\(error.queryCode);\(error.isSenderFault ? "Sender" : "Receiver")"
+            response.headers.add(name: "x-amzn-query-error", value: "\(error.queryCode);\(error.isSenderFault ? "Sender" : "Receiver")")
             return response
         case .query:
             let xml = QueryResponseEncoder.error(error, requestId: requestId)
@@ -99,10 +94,7 @@ struct SQSResponder: HTTPResponder {
         }
     }
 
-    private func response(_ status: HTTPResponse.Status, contentType: String, requestId: String, body: [UInt8]) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: contentType, .init("x-amzn-RequestId")!: requestId, .contentLength: String(body.count)],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    private func response(_ status: HTTPResponseStatus, contentType: String, requestId: String, body: [UInt8]) -> HTTPServerResponse {
+        HTTPServerResponse(status: status, headers: ["Content-Type": contentType, "x-amzn-RequestId": requestId], bytes: body)
     }
 }

@@ -1,7 +1,7 @@
-import Hummingbird
 import Logging
 import NIOCore
 import QueueStore
+import ServerSupport
 import ServiceLifecycle
 
 /// The SQS endpoint: AWS JSON 1.0 and Query requests over HTTP/1.1, answered from the store.
@@ -34,12 +34,9 @@ public struct SQSServer: Service {
 
     public func run() async throws {
         let responder = SQSResponder(actions: SQSActions(store: store), defaultRegion: configuration.defaultRegion, logger: logger)
-        let onListening = onListening
-        let application = Application(
-            responder: responder,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        try await application.run()
+        let server = HTTPServer(
+            host: configuration.host, port: configuration.port, maximumBodySize: SQSResponder.maximumRequestBytes,
+            responder: responder.respond(to:))
+        try await server.run(onListening: onListening)
     }
 }

@@ -1,0 +1,93 @@
+import Logging
+import NIOCore
+import NIOExtras
+import NIOHTTP1
+import NIOPosix
+import ServiceLifecycle
+
+/// A lean HTTP/1.1 server: SwiftNIO's codec and quiescing helper, one whole request in and
+/// one whole response out. Each connection is served in a task on the event loop that owns its
+/// socket, so a request is read, answered and written without changing threads. (Hummingbird's
+/// request and response types, router and per-request logger cost more than a third of a small
+/// request's CPU time here; see the README's benchmark notes.)
+public struct HTTPServer: Sendable {
+    public typealias Responder = @Sendable (HTTPServerRequest) async -> HTTPServerResponse
+
+    public let host: String
+    public let port: Int
+    /// Body bytes kept per request; see `HTTPServerRequest.bodyTooLarge`.
+    public let maximumBodySize: Int
+    private let eventLoopGroup: any EventLoopGroup
+    private let responder: Responder
+
+    public init(
+        host: String, port: Int, maximumBodySize: Int,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        responder: @escaping Responder
+    ) {
+        self.host = host
+        self.port = port
+        self.maximumBodySize = maximumBodySize
+        self.eventLoopGroup = eventLoopGroup
+        self.responder = responder
+    }
+
+    /// Serves until cancelled or, in a `ServiceGroup`, until graceful shutdown: then it stops
+    /// accepting, lets each connection finish the request it is answering, and closes them.
+    /// `onListening` receives the bound port.
+    public func run(onListening: @Sendable (Int) async -> Void = { _ in }) async throws {
+        let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
+        let maximumBodySize = maximumBodySize
+        let server = try await ServerBootstrap(group: eventLoopGroup)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    // Requests are answered strictly one after another (see `serve`), so pipelined
+                    // requests need no help beyond NIO's codec; `QuiescingHandler` does the rest.
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: false, withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(RequestAggregator(limit: maximumBodySize))
+                    try channel.pipeline.syncOperations.addHandler(QuiescingHandler())
+                    return try NIOAsyncChannel<HTTPServerRequest, HTTPServerResponsePart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        await onListening(server.channel.localAddress?.port ?? port)
+        let responder = responder
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { connections in
+                    for try await connection in connections {
+                        group.addTask {
+                            await withTaskExecutorPreference(EventLoopTaskExecutor(connection.channel.eventLoop)) {
+                                await Self.serve(connection, responder)
+                            }
+                        }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            quiescing.initiateShutdown(promise: nil)
+        }
+    }
+
+    private static func serve(_ connection: NIOAsyncChannel<HTTPServerRequest, HTTPServerResponsePart>, _ responder: Responder) async {
+        try? await connection.executeThenClose { requests, responses in
+            for try await request in requests {
+                var response = await responder(request)
+                let keepAlive = request.head.isKeepAlive
+                response.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
+                if !keepAlive { response.headers.replaceOrAdd(name: "Connection", value: "close") }
+                let head = HTTPResponseHead(version: request.head.version, status: response.status, headers: response.headers)
+                try await responses.write(contentsOf: [.head(head), .body(.byteBuffer(response.body)), .end(nil)])
+                if !keepAlive { return }
+            }
+        }
+    }
+}

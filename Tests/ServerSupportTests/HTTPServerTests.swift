@@ -1,0 +1,95 @@
+import NIOCore
+import NIOHTTP1
+import ServerSupport
+import ServiceLifecycle
+import ServiceLifecycleTestKit
+import Synchronization
+import Testing
+
+@Suite("Lean HTTP server")
+struct HTTPServerTests {
+    /// Answers with the method, path, query, body size and whether the body was too large.
+    static func describe(_ request: HTTPServerRequest) async -> HTTPServerResponse {
+        if request.path == "/slow" { try? await Task.sleep(for: .milliseconds(300)) }
+        let text = "\(request.method) \(request.path) query=\(request.query ?? "-") bytes=\(request.body.readableBytes) tooLarge=\(request.bodyTooLarge)"
+        return HTTPServerResponse(status: .ok, headers: ["X-Test": "yes"], bytes: Array(text.utf8))
+    }
+
+    /// Runs a server on an ephemeral port for the duration of `body`.
+    func withServer(limit: Int = 64, _ body: @Sendable (Int) async throws -> Void) async throws {
+        let server = HTTPServer(host: "127.0.0.1", port: 0, maximumBodySize: limit, responder: Self.describe)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { continuation.yield($0) } }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await body(port)
+            group.cancelAll()
+        }
+    }
+
+    @Test("pipelined keep-alive requests are answered in order, and Connection: close ends the connection")
+    func keepAliveAndClose() async throws {
+        try await withServer { port in
+            let connection = try RawHTTPConnection(port: port)
+            connection.write(
+                "GET /one?a=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /two HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /three HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let received = await connection.readUntilClosed()
+            let bodies = ["GET /one query=a=1 bytes=0 tooLarge=false", "POST /two query=- bytes=5 tooLarge=false",
+                          "GET /three query=- bytes=0 tooLarge=false"]
+            var position = received.startIndex
+            for body in bodies {
+                let range = try #require(received.range(of: body, range: position..<received.endIndex), "\(received)")
+                position = range.upperBound
+            }
+            #expect(received.components(separatedBy: "HTTP/1.1 200 OK").count == 4)
+            #expect(received.lowercased().contains("content-length: \(bodies[0].utf8.count)"))
+            #expect(received.lowercased().contains("connection: close"))
+        }
+    }
+
+    @Test("a body over the limit reaches the responder flagged, and the connection goes on serving")
+    func oversizedBody() async throws {
+        try await withServer(limit: 16) { port in
+            let connection = try RawHTTPConnection(port: port)
+            let large = String(repeating: "x", count: 100)
+            connection.write("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n\(large)")
+            #expect(await connection.read(until: "tooLarge=true").contains("POST /big query=- bytes=0 tooLarge=true"))
+            connection.write("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
+            #expect(await connection.read(until: "tooLarge=false").contains("POST /small query=- bytes=3 tooLarge=false"))
+        }
+    }
+
+    @Test("a malformed request is answered 400 and the connection is closed")
+    func malformedRequest() async throws {
+        try await withServer { port in
+            let connection = try RawHTTPConnection(port: port)
+            connection.write("THIS IS NOT HTTP\r\n\r\n")
+            let received = await connection.readUntilClosed()
+            #expect(received.hasPrefix("HTTP/1.1 400 Bad Request"), "\(received)")
+        }
+    }
+
+    @Test("graceful shutdown finishes the request in flight, then run returns")
+    func gracefulShutdown() async throws {
+        let server = HTTPServer(host: "127.0.0.1", port: 0, maximumBodySize: 64, responder: Self.describe)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run { continuation.yield($0) } }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                let connection = try RawHTTPConnection(port: port)
+                connection.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+                try await Task.sleep(for: .milliseconds(100))
+                trigger.triggerGracefulShutdown()
+                let received = await connection.readUntilClosed()
+                #expect(received.contains("GET /slow query=- bytes=0 tooLarge=false"), "\(received)")
+                // run() returns by itself: the group finishes without being cancelled.
+                try await group.waitForAll()
+            }
+        }
+    }
+}
