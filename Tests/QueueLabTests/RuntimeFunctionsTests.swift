@@ -47,6 +47,34 @@ struct RuntimeFunctionsTests {
         }
     }
 
+    @Test("a handler's SQS client fans out to the running endpoint: SendMessage and a batch with one bad entry")
+    func handlerFansOut() async throws {
+        try await RunningRuntime.with(manifest: Self.manifest) { runtime in
+            let created = try await ClientProcess.aws(
+                ["sqs", "create-queue", "--queue-name", "orders"], endpoint: runtime.sqsEndpoint, in: runtime.directory)
+            #expect(created.status == 0, "\(created.standardError)")
+            let queueURL = runtime.sqsEndpoint + "/000000000000/orders"
+            // The last body holds a character SQS refuses, so that entry alone fails.
+            let payload = #"{"action": "fanOut", "queueURL": "\#(queueURL)", "bodies": ["first", "second", "third", "bad \u0001"]}"#
+            let (cli, result) = try await runtime.invoke("probe", payload: payload)
+            #expect(cli.status == 0, "\(cli.standardError)")
+            #expect((result["sentMessageID"] as? String)?.count == 36, "\(result)")
+            #expect(result["batchSucceeded"] as? [String] == ["entry-0", "entry-1"])
+            #expect(result["batchFailed"] as? [String] == ["entry-2: InvalidMessageContents"])
+            let received = try await ClientProcess.aws(
+                ["sqs", "receive-message", "--queue-url", queueURL, "--max-number-of-messages", "10",
+                 "--message-attribute-names", "All"],
+                endpoint: runtime.sqsEndpoint, in: runtime.directory)
+            #expect(received.status == 0, "\(received.standardError)")
+            let messages = jsonObject(received.standardOutput)["Messages"] as? [[String: Any]] ?? []
+            #expect(Set(messages.compactMap { $0["Body"] as? String }) == ["first", "second", "third"])
+            let first = messages.first { $0["Body"] as? String == "first" }
+            #expect(first?["MessageId"] as? String == result["sentMessageID"] as? String)
+            let attributes = first?["MessageAttributes"] as? [String: [String: Any]]
+            #expect(attributes?["origin"]?["StringValue"] as? String == "probe")
+        }
+    }
+
     @Test("provisioned environments are warm before the Invoke API is reported")
     func provisionedBeforeReady() async throws {
         let manifest = Self.manifest.replacingOccurrences(

@@ -11,7 +11,7 @@ struct SigV4Scope: Equatable {
         self = scope
     }
 
-    private init(accessKey: String, region: String) {
+    init(accessKey: String, region: String) {
         self.accessKey = accessKey
         self.region = region
     }

@@ -10,6 +10,15 @@ struct Command: Decodable {
     var megabytes: Int?
     var code: Int32?
     var lines: [String]?
+    /// For `fanOut`: where to send, and the bodies (the first alone, the rest as one batch).
+    var queueURL: String?
+    var bodies: [String]?
+}
+
+struct FanOutResult: Encodable {
+    let sentMessageID: String
+    let batchSucceeded: [String]
+    let batchFailed: [String]
 }
 
 struct Echo: Encodable {
@@ -70,6 +79,21 @@ LambdaRuntime.runBytes { payload, context in
         // Touch every page so the memory is really used, not just reserved.
         for offset in stride(from: 0, to: bytes, by: 4096) { memory.storeBytes(of: 1, toByteOffset: offset, as: UInt8.self) }
         return Array("\"allocated\"".utf8)
+    case "fanOut":
+        // Through LambdaHandler's SQS client, to AWS_ENDPOINT_URL_SQS.
+        let client = try SQSClient()
+        let bodies = command.bodies ?? []
+        let queueURL = command.queueURL ?? ""
+        let sent = try client.sendMessage(
+            SQSClient.OutgoingMessage(body: bodies.first ?? "", stringAttributes: ["origin": "probe"]), queueURL: queueURL)
+        let entries = bodies.dropFirst().enumerated().map { index, body in
+            SQSClient.BatchEntry(id: "entry-\(index)", message: SQSClient.OutgoingMessage(body: body))
+        }
+        let batch = try client.sendMessageBatch(entries, queueURL: queueURL)
+        let result = FanOutResult(
+            sentMessageID: sent.messageID, batchSucceeded: batch.successful.map(\.id),
+            batchFailed: batch.failed.map { "\($0.id): \($0.code)" })
+        return Array(try JSONEncoder().encode(result))
     case "garbage":
         return Array("this is not json".utf8)
     default:
