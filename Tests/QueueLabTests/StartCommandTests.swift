@@ -46,6 +46,24 @@ struct StartCommandTests {
         #expect(result.standardError.contains(expected), "\(result.standardError)")
     }
 
+    @Test("a port in use stops start-up with an error naming the endpoint and the address")
+    func portInUse() async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try QueueLabProcess.start(["--state", "first.sqlite", "--sqs-port", "0", "--lambda-port", "0"], in: directory)
+        let sqsPort = try #require(URL(string: try await first.url(after: "SQS endpoint listening on "))?.port)
+        let lambdaPort = try #require(URL(string: try await first.url(after: "Lambda Invoke API listening on "))?.port)
+        defer { _ = first.stop(signal: SIGTERM) }
+        for (arguments, expected) in [
+            (["--sqs-port", "\(sqsPort)", "--lambda-port", "0"], "the SQS endpoint cannot listen on 127.0.0.1:\(sqsPort): Address already in use"),
+            (["--sqs-port", "0", "--lambda-port", "\(lambdaPort)"], "the Lambda Invoke API cannot listen on 127.0.0.1:\(lambdaPort): Address already in use"),
+        ] {
+            let second = try await ClientProcess.run(TestPaths.queuelab, ["start", "--state", "second.sqlite"] + arguments, in: directory)
+            #expect(second.status != 0)
+            #expect(second.standardError.contains(expected), "\(second.standardError)")
+        }
+    }
+
     @Test("--lambda-port out of range is a usage error")
     func lambdaPortRange() async throws {
         let directory = TestPaths.temporaryDirectory()

@@ -17,7 +17,7 @@ struct HTTPServerTests {
 
     /// Runs a server on an ephemeral port for the duration of `body`.
     func withServer(limit: Int = 64, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let server = HTTPServer(host: "127.0.0.1", port: 0, maximumBodySize: limit, responder: Self.describe)
+        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: limit, responder: Self.describe)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run { continuation.yield($0) } }
@@ -72,9 +72,18 @@ struct HTTPServerTests {
         }
     }
 
+    @Test("a port in use is an error naming the server, the address and the reason")
+    func portInUse() async throws {
+        try await withServer { port in
+            let second = HTTPServer(label: "test server", host: "127.0.0.1", port: port, maximumBodySize: 64, responder: Self.describe)
+            let error = await #expect(throws: HTTPServerError.self) { try await second.run() }
+            #expect(error?.description == "the test server cannot listen on 127.0.0.1:\(port): Address already in use")
+        }
+    }
+
     @Test("graceful shutdown finishes the request in flight, then run returns")
     func gracefulShutdown() async throws {
-        let server = HTTPServer(host: "127.0.0.1", port: 0, maximumBodySize: 64, responder: Self.describe)
+        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64, responder: Self.describe)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in

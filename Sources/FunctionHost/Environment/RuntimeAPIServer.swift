@@ -14,7 +14,7 @@ struct RuntimeAPIServer: Sendable {
 
     init(environment: ExecutionEnvironment, executor: EventLoopTaskExecutor, onListening: @escaping @Sendable (Int) -> Void) {
         server = HTTPServer(
-            host: "127.0.0.1", port: 0, maximumBodySize: Self.maximumPayloadBytes, eventLoopGroup: executor.eventLoop
+            label: "Runtime API", host: "127.0.0.1", port: 0, maximumBodySize: Self.maximumPayloadBytes, eventLoopGroup: executor.eventLoop
         ) { request in
             await Self.respond(to: request, environment: environment)
         }

@@ -15,7 +15,7 @@ public struct InvokeAPIServer: Service {
     /// - Parameter port: 0 picks a free port; `waitUntilListening()` tells which.
     public init(host: FunctionHost, address: String = "127.0.0.1", port: Int = 3002, logger: Logger? = nil) {
         server = HTTPServer(
-            host: address, port: port, maximumBodySize: FunctionHost.synchronousPayloadLimit,
+            label: "Lambda Invoke API", host: address, port: port, maximumBodySize: FunctionHost.synchronousPayloadLimit,
             eventLoopGroup: host.executor.eventLoop
         ) { request in
             await Self.respond(to: request, host: host)

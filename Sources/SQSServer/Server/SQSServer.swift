@@ -35,7 +35,7 @@ public struct SQSServer: Service {
     public func run() async throws {
         let responder = SQSResponder(actions: SQSActions(store: store), defaultRegion: configuration.defaultRegion, logger: logger)
         let server = HTTPServer(
-            host: configuration.host, port: configuration.port, maximumBodySize: SQSResponder.maximumRequestBytes,
+            label: "SQS endpoint", host: configuration.host, port: configuration.port, maximumBodySize: SQSResponder.maximumRequestBytes,
             responder: responder.respond(to:))
         try await server.run(onListening: onListening)
     }

@@ -13,6 +13,8 @@ import ServiceLifecycle
 public struct HTTPServer: Sendable {
     public typealias Responder = @Sendable (HTTPServerRequest) async -> HTTPServerResponse
 
+    /// How errors name the server, e.g. "SQS endpoint".
+    public let label: String
     public let host: String
     public let port: Int
     /// Body bytes kept per request; see `HTTPServerRequest.bodyTooLarge`.
@@ -21,10 +23,11 @@ public struct HTTPServer: Sendable {
     private let responder: Responder
 
     public init(
-        host: String, port: Int, maximumBodySize: Int,
+        label: String, host: String, port: Int, maximumBodySize: Int,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         responder: @escaping Responder
     ) {
+        self.label = label
         self.host = host
         self.port = port
         self.maximumBodySize = maximumBodySize
@@ -34,30 +37,15 @@ public struct HTTPServer: Sendable {
 
     /// Serves until cancelled or, in a `ServiceGroup`, until graceful shutdown: then it stops
     /// accepting, lets each connection finish the request it is answering, and closes them.
-    /// `onListening` receives the bound port.
+    /// `onListening` receives the bound port; a port that cannot be bound throws `HTTPServerError`.
     public func run(onListening: @Sendable (Int) async -> Void = { _ in }) async throws {
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
-        let maximumBodySize = maximumBodySize
-        let server = try await ServerBootstrap(group: eventLoopGroup)
-            .serverChannelOption(ChannelOptions.backlog, value: 256)
-            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
-                }
-            }
-            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    // Requests are answered strictly one after another (see `serve`), so pipelined
-                    // requests need no help beyond NIO's codec; `QuiescingHandler` does the rest.
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                        withPipeliningAssistance: false, withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(RequestAggregator(limit: maximumBodySize))
-                    try channel.pipeline.syncOperations.addHandler(QuiescingHandler())
-                    return try NIOAsyncChannel<HTTPServerRequest, HTTPServerResponsePart>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let server: NIOAsyncChannel<Connection, Never>
+        do {
+            server = try await bind(quiescing)
+        } catch {
+            throw HTTPServerError(label: label, host: host, port: port, underlying: error)
+        }
         await onListening(server.channel.localAddress?.port ?? port)
         let responder = responder
         try await withGracefulShutdownHandler {
@@ -77,7 +65,33 @@ public struct HTTPServer: Sendable {
         }
     }
 
-    private static func serve(_ connection: NIOAsyncChannel<HTTPServerRequest, HTTPServerResponsePart>, _ responder: Responder) async {
+    private typealias Connection = NIOAsyncChannel<HTTPServerRequest, HTTPServerResponsePart>
+
+    private func bind(_ quiescing: ServerQuiescingHelper) async throws -> NIOAsyncChannel<Connection, Never> {
+        let maximumBodySize = maximumBodySize
+        return try await ServerBootstrap(group: eventLoopGroup)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    // Requests are answered strictly one after another (see `serve`), so pipelined
+                    // requests need no help beyond NIO's codec; `QuiescingHandler` does the rest.
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: false, withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(RequestAggregator(limit: maximumBodySize))
+                    try channel.pipeline.syncOperations.addHandler(QuiescingHandler())
+                    return try Connection(wrappingChannelSynchronously: channel)
+                }
+            }
+    }
+
+    private static func serve(_ connection: Connection, _ responder: Responder) async {
         try? await connection.executeThenClose { requests, responses in
             for try await request in requests {
                 var response = await responder(request)
