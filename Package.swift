@@ -19,10 +19,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
+        // A strict RFC 8259 parser with line and column errors, for definitions and SQS requests.
+        .target(name: "StrictJSON"),
         // Integration definitions, validation and manifest generation.
         .target(
             name: "IntegrationManifest",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["StrictJSON", .product(name: "Yams", package: "Yams")]
         ),
         // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops, random identifiers.
         .target(
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "SQSServer",
             dependencies: [
-                "QueueStore", "ServerSupport",
+                "QueueStore", "ServerSupport", "StrictJSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "IntegrationManifest",
+                "QueueStore", "SQSServer", "FunctionHost", "IntegrationManifest", "StrictJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -98,7 +100,8 @@ let package = Package(
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(name: "TestSupport", dependencies: ["QueueLab", "QueueStore"], path: "Tests/TestSupport"),
-        .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest", "StrictJSON"]),
         .testTarget(
             name: "ServerSupportTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import IntegrationManifest
+import StrictJSON
 
 extension ManifestFunctions {
     /// Reads and settles the serverless.json at `file` (a path as the user wrote it).

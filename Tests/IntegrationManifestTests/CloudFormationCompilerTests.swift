@@ -1,6 +1,7 @@
 import Testing
 
 @testable import IntegrationManifest
+import StrictJSON
 
 struct CloudFormationCompilerTests {
     private func template(_ queueConfig: QueueConfig) throws -> [String: JSONValue] {

@@ -3,6 +3,7 @@ import Testing
 import Yams
 
 @testable import IntegrationManifest
+import StrictJSON
 
 struct YAMLRenderingTests {
     private let generator = ManifestGenerator(root: PackageRoot.url)

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// The execution role all functions share, as the Serverless Framework's `IamRoleLambdaExecution`.
 extension CloudFormationCompiler {
     static let roleLogicalID = "IamRoleLambdaExecution"

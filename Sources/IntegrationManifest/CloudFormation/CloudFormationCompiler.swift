@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// Compiles a Serverless manifest into the plain CloudFormation template the Serverless Framework
 /// would deploy: per function an `AWS::Lambda::Function` with its reserved concurrency, a version

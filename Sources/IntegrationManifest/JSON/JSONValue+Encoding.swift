@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 extension JSONValue {
     /// The JSON form of any encodable value, for splicing typed models into a JSON tree.

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// An entry of `resources.Resources`: an SQS queue, or any other resource kept as written.
 public enum CloudFormationResource: Equatable, Sendable {
     case queue(SQSQueueProperties)

@@ -1,3 +1,5 @@
+import StrictJSON
+
 extension CloudFormationValue {
     /// The value as it appears in a template.
     var json: JSONValue {

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// A CloudFormation value that may be an intrinsic function: a literal string, `{"Ref": X}` or
 /// `{"Fn::GetAtt": [X, Attribute]}`. Anything else is kept as written.
 public enum CloudFormationValue: Hashable, Sendable {

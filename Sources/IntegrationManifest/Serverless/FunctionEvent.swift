@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// One entry of a function's `events`: an `sqs` event, or another kind kept as written.
 public enum FunctionEvent: Equatable, Sendable {
     case sqs(SQSEvent)

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// Reading single fields of a JSON object, reporting wrong types, ranges and unknown keys.
 extension DefinitionDecoder {
     /// The members of an object whose keys are all in `Keys`; unknown keys are reported (with a

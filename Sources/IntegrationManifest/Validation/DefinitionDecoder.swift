@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// Turns the bytes of one `integration.json` into an `IntegrationDefinition`, reporting every
 /// problem with its JSON path instead of stopping at the first.
 struct DefinitionDecoder {

@@ -1,43 +1,42 @@
-import Foundation
 import QueueStore
+import StrictJSON
 
 extension AWSValue {
     /// Parses an AWS JSON 1.0 request body (an empty body is an empty structure).
     static func parseJSON(_ bytes: [UInt8]) throws(SQSError) -> AWSValue {
         guard !bytes.isEmpty else { return .map([:]) }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
-              let value = AWSValue(jsonObject: object), case .map = value
-        else {
+        guard let document = try? JSONParser.parse(bytes), let value = AWSValue(json: document), case .map = value else {
             throw SQSError(.serialization, "Request body is not a valid JSON object.")
         }
         return value
     }
 
-    /// Converts what JSONSerialization produced; numbers must be integers (SQS has no others).
-    private init?(jsonObject: Any) {
-        switch jsonObject {
-        case let string as String: self = .string(string)
-        case let map as [String: Any]:
-            var members: [String: AWSValue] = [:]
-            members.reserveCapacity(map.count)
-            for (key, member) in map {
-                guard let value = AWSValue(jsonObject: member) else { return nil }
-                members[key] = value
-            }
-            self = .map(members)
-        case let list as [Any]:
-            var items: [AWSValue] = []
-            items.reserveCapacity(list.count)
-            for item in list {
-                guard let value = AWSValue(jsonObject: item) else { return nil }
-                items.append(value)
-            }
-            self = .list(items)
-        case is NSNull: self = .null
-        case let number as NSNumber:
-            guard let integer = Int(exactly: number.doubleValue) else { return nil }
+    /// Numbers must be whole (SQS has no others); `1.0` counts as `1`.
+    private init?(json: JSONValue) {
+        switch json {
+        case .string(let string): self = .string(string)
+        case .integer(let number): self = .integer(number)
+        case .number(let number):
+            guard let integer = Int(exactly: number) else { return nil }
             self = .integer(integer)
-        default: return nil
+        case .bool(let flag): self = .boolean(flag)
+        case .null: self = .null
+        case .array(let items):
+            var values: [AWSValue] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                guard let value = AWSValue(json: item) else { return nil }
+                values.append(value)
+            }
+            self = .list(values)
+        case .object(let members):
+            var values: [String: AWSValue] = [:]
+            values.reserveCapacity(members.count)
+            for (key, member) in members {
+                guard let value = AWSValue(json: member) else { return nil }
+                values[key] = value
+            }
+            self = .map(values)
         }
     }
 

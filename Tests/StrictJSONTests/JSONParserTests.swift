@@ -1,6 +1,5 @@
+import StrictJSON
 import Testing
-
-@testable import IntegrationManifest
 
 struct JSONParserTests {
     private func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -22,6 +21,20 @@ struct JSONParserTests {
             "a": [1, -2, .number(1.5), .number(2000), true, false, .null],
             "b": ["c": "x\"\\/\né😀"],
         ])
+    }
+
+    @Test func refusesMalformedUTF8InStringsWithOrWithoutEscapes() throws {
+        let withoutEscape = Array(#"{"a": ""#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        let afterEscape = Array(#"{"a": "\n"#.utf8) + [0xC3] + Array(#""}"#.utf8)
+        for (bytes, expected) in [(withoutEscape, "line 1, column 8"), (afterEscape, "line 1, column 10")] {
+            do {
+                _ = try JSONParser.parse(bytes)
+                Issue.record("accepted malformed UTF-8")
+            } catch {
+                #expect(error.description == expected + ": malformed UTF-8 in a string")
+            }
+        }
+        #expect(try parse(#"["plain", "esc\\aped", "é"]"#) == ["plain", "esc\\aped", "é"])
     }
 
     @Test func keepsIntegersApartFromNumbersWithAFraction() throws {

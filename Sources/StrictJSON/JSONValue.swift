@@ -1,5 +1,5 @@
-/// An untyped JSON document: what the strict parser yields for validation, and what the
-/// CloudFormation compiler builds templates from.
+/// An untyped JSON document: what the strict parser yields (for manifest validation and SQS
+/// requests), and what the CloudFormation compiler builds templates from.
 public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -9,19 +9,6 @@ public enum JSONValue: Hashable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    /// How the value is named in "expected …, found …" messages.
-    var kindDescription: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): "boolean \(value)"
-        case .integer(let value): "integer \(value)"
-        case .number(let value): "number \(value)"
-        case .string(let value): "string \"\(value)\""
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
