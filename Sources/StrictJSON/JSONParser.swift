@@ -105,30 +105,31 @@ public struct JSONParser {
         }
     }
 
+    /// Escape-free strings are one validated copy of their bytes; with escapes, the raw runs and the
+    /// unescaped characters are gathered as UTF-8 and validated once.
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         offset += 1
-        // Most strings have no escapes: one scan, one validated copy.
-        var end = offset
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            end += 1
-        }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let string = try text(offset..<end)
-            offset = end + 1
-            return string
-        }
-        var scalars = String.UnicodeScalarView()
+        let start = offset
+        var unescaped: [UInt8]?
         var runStart = offset
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                scalars.append(contentsOf: try text(runStart..<offset).unicodeScalars)
+                let string: String?
+                if unescaped != nil {
+                    unescaped!.append(contentsOf: bytes[runStart..<offset])
+                    string = String(validating: unescaped!, as: UTF8.self)
+                } else {
+                    string = String(validating: bytes[start..<offset], as: UTF8.self)
+                }
+                guard let string else { throw malformedUTF8(in: start..<offset) }
                 offset += 1
-                return String(scalars)
+                return string
             case UInt8(ascii: "\\"):
-                scalars.append(contentsOf: try text(runStart..<offset).unicodeScalars)
+                if unescaped == nil { unescaped = [] }
+                unescaped!.append(contentsOf: bytes[runStart..<offset])
                 offset += 1
-                scalars.append(try parseEscape())
+                unescaped!.append(contentsOf: String(try parseEscape()).utf8)
                 runStart = offset
             case 0..<0x20:
                 throw error("control character in a string; escape it")
@@ -139,15 +140,14 @@ public struct JSONParser {
         throw error("unexpected end of file inside a string")
     }
 
-    /// The bytes in `range` as text; malformed UTF-8 is an error, not replaced.
-    private func text(_ range: Range<Int>) throws(JSONSyntaxError) -> String {
-        if let string = String(validating: bytes[range], as: UTF8.self) { return string }
-        // Point at the first byte that does not decode.
+    /// Locates the first byte of `range` that is not UTF-8. Escapes are ASCII, so the raw bytes
+    /// tell where the string went wrong.
+    private func malformedUTF8(in range: Range<Int>) -> JSONSyntaxError {
         var parser = Unicode.UTF8.ForwardParser()
         var input = bytes[range].makeIterator()
         var position = range.lowerBound
         while case .valid(let scalar) = parser.parseScalar(from: &input) { position += scalar.count }
-        throw error("malformed UTF-8 in a string", at: position)
+        return error("malformed UTF-8 in a string", at: position)
     }
 
     private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
