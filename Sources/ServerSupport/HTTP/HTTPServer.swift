@@ -1,4 +1,3 @@
-import Logging
 import NIOCore
 import NIOExtras
 import NIOHTTP1
