@@ -62,6 +62,17 @@ struct HTTPServerTests {
         }
     }
 
+    @Test("Expect: 100-continue gets an interim 100 before the body is sent, then the answer")
+    func expectContinue() async throws {
+        try await withServer { port in
+            let connection = try RawHTTPConnection(port: port)
+            connection.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            #expect(await connection.read(until: "\r\n\r\n").hasPrefix("HTTP/1.1 100 Continue\r\n"))
+            connection.write("data")
+            #expect(await connection.read(until: "tooLarge=false").contains("POST /upload query=- bytes=4 tooLarge=false"))
+        }
+    }
+
     @Test("a malformed request is answered 400 and the connection is closed")
     func malformedRequest() async throws {
         try await withServer { port in
