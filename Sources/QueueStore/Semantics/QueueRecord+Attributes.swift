@@ -58,7 +58,12 @@ extension QueueRecord {
         case "DeduplicationScope": deduplicationScope = try oneOf(["messageGroup", "queue"])
         case "FifoThroughputLimit": fifoThroughputLimit = try oneOf(["perQueue", "perMessageGroupId"])
         case "KmsMasterKeyId": kmsMasterKeyId = value.isEmpty ? nil : value
-        case "Policy": policy = value.isEmpty ? nil : value
+        case "Policy":
+            // Not enforced, but kept only if it is a JSON object, as SQS requires.
+            guard value.isEmpty || (try? JSONSerialization.jsonObject(with: Data(value.utf8))) is [String: Any] else {
+                throw SQSError(.invalidAttributeValue, "Invalid value for the parameter \(name).")
+            }
+            policy = value.isEmpty ? nil : value
         case "RedrivePolicy": redrivePolicy = value.isEmpty ? nil : try Self.parseRedrivePolicy(value)
         case "RedriveAllowPolicy": redriveAllowPolicy = value.isEmpty ? nil : try Self.validateRedriveAllowPolicy(value)
         default: throw SQSError(.invalidAttributeName, "Unknown Attribute \(name).")

@@ -45,6 +45,10 @@ expect_error("InvalidAttributeName", sqs.set_queue_attributes, QueueUrl=url, Att
 expect_error("InvalidParameterValue", sqs.set_queue_attributes, QueueUrl=url, Attributes={
     "RedrivePolicy": json.dumps({"deadLetterTargetArn": "arn:aws:sqs:us-east-1:000000000000:nowhere", "maxReceiveCount": 3})})
 expect_error("InvalidParameterValue", sqs.set_queue_attributes, QueueUrl=url, Attributes={"RedrivePolicy": "{not json"})
+# A policy must be a JSON object; the one set above is still in place after a refused one.
+expect_error("InvalidAttributeValue", sqs.set_queue_attributes, QueueUrl=url, Attributes={"Policy": "{not json"})
+expect_error("InvalidAttributeValue", sqs.set_queue_attributes, QueueUrl=url, Attributes={"Policy": "[]"})
+assert json.loads(attributes(sqs, url, "Policy")["Policy"]) == {"Version": "2012-10-17", "Statement": []}
 expect_error("AWS.SimpleQueueService.NonExistentQueue", sqs.set_queue_attributes,
              QueueUrl=url.replace("orders", "ghost"), Attributes={"DelaySeconds": "1"})
 
