@@ -49,6 +49,18 @@ struct QueueRecordCacheTests {
         #expect(counts["ApproximateNumberOfMessagesDelayed"] == "1")
     }
 
+    @Test("a change committed by another connection to the same file is seen by the next send")
+    func otherConnection() async throws {
+        let fixture = try StoreFixture()
+        try await fixture.createQueue("q")
+        try await fixture.send("warms the cache", to: "q")
+        // Another store on the same file stands for another process.
+        let other = try fixture.reopen()
+        try await other.setAttributes(ofQueue: "q", ["DelaySeconds": "60"])
+        try await fixture.send("delayed", to: "q")
+        #expect(try await fixture.counts("q")["ApproximateNumberOfMessagesDelayed"] == "1")
+    }
+
     @Test("purge, tags and permissions changes are seen by later writes")
     func otherChanges() async throws {
         let fixture = try StoreFixture()

@@ -25,7 +25,12 @@ public final class QueueStore: Sendable {
         }
         database = try DatabasePool(path: path, configuration: configuration)
         let queueCache = queueCache
-        writer = WriteCoalescer(database: database, onRollback: { queueCache.clear() })
+        writer = WriteCoalescer(
+            database: database,
+            beforeBatch: { db in
+                queueCache.check(dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0)
+            },
+            onRollback: { queueCache.clear() })
         self.clock = clock
         self.accountId = accountId
         try Self.migrator.migrate(database)

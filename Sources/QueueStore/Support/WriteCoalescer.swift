@@ -20,11 +20,17 @@ final class WriteCoalescer: Sendable {
 
     private let database: DatabasePool
     private let state = Mutex(State())
+    /// Called at the start of each batch's transaction.
+    private let beforeBatch: @Sendable (Database) throws -> Void
     /// Called after any rollback, whole or to a savepoint, so caches of written state can drop it.
     private let onRollback: @Sendable () -> Void
 
-    init(database: DatabasePool, onRollback: @escaping @Sendable () -> Void = {}) {
+    init(
+        database: DatabasePool, beforeBatch: @escaping @Sendable (Database) throws -> Void = { _ in },
+        onRollback: @escaping @Sendable () -> Void = {}
+    ) {
         self.database = database
+        self.beforeBatch = beforeBatch
         self.onRollback = onRollback
     }
 
@@ -83,6 +89,7 @@ final class WriteCoalescer: Sendable {
             var transactionError: (any Error)?
             do {
                 try db.inTransaction(.immediate) {
+                    try beforeBatch(db)
                     for work in batch { work.run(db) }
                     return .commit
                 }
