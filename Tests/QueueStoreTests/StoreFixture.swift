@@ -28,9 +28,9 @@ struct StoreFixture {
                              toQueue: queue, senderId: "tester")[0].get()
     }
 
-    func receive(_ queue: String, max: Int = 10, visibility: Int? = nil) async throws -> [ReceivedMessage] {
+    func receive(_ queue: String, max: Int = 10, visibility: Int? = nil, attempt: String? = nil) async throws -> [ReceivedMessage] {
         try await store.receive(fromQueue: queue, ReceiveRequest(maxMessages: max, visibilityTimeout: visibility, waitTimeSeconds: 0,
-                                                                 systemAttributeNames: ["All"]))
+                                                                 systemAttributeNames: ["All"], attemptId: attempt))
     }
 
     func counts(_ queue: String) async throws -> [String: String] {

@@ -75,6 +75,16 @@ extension QueueStore {
                 t.column("failureReason", .text)
             }
         }
+        migrator.registerMigration("v2 FIFO receive attempts") { db in
+            try db.create(table: "receive_attempt") { t in
+                t.belongsTo("queue", onDelete: .cascade).notNull()
+                t.column("attemptId", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                // JSON [{rowId, nonce, visibleAt}] of the messages the attempt received.
+                t.column("messages", .jsonText).notNull()
+                t.primaryKey(["queueId", "attemptId"])
+            }
+        }
         return migrator
     }
 }

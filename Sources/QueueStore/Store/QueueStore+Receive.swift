@@ -35,8 +35,13 @@ extension QueueStore {
             now: now, maxMessages: request.maxMessages, isFifo: queue.fifoQueue,
             maxReceiveCount: deadLetterQueue == nil ? nil : queue.redrivePolicy?.maxReceiveCount)
         let visibility = Int64(request.visibilityTimeout ?? queue.visibilityTimeout) * 1000
+        let attemptId = queue.fifoQueue ? request.attemptId : nil
+        if let attemptId, let replayed = try replayAttempt(attemptId, of: queue, visibleAt: now + visibility, now: now, request, db) {
+            return ReceiveOutcome(messages: replayed, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds)
+        }
 
         var delivered: [ReceivedMessage] = []
+        var deliveredRows: [(rowId: Int64, nonce: String)] = []
         var movedAny = false
         var afterRowId: Int64 = 0
         while delivered.count < request.maxMessages {
@@ -54,7 +59,9 @@ extension QueueStore {
                         """).execute( arguments: [deadLetterQueue!.id, queue.arn, now, rowId])
                     movedThisPage = true
                 case .deliver(let rowId):
-                    delivered.append(try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db))
+                    let (message, nonce) = try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db)
+                    delivered.append(message)
+                    deliveredRows.append((rowId, nonce))
                 }
             }
             movedAny = movedAny || movedThisPage
@@ -64,6 +71,9 @@ extension QueueStore {
             } else if !movedThisPage {
                 break
             }
+        }
+        if let attemptId, !deliveredRows.isEmpty {
+            try recordAttempt(attemptId, of: queue, rows: deliveredRows, visibleAt: now + visibility, now: now, db)
         }
         let nextVisibleAt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"),
                                                arguments: [queue.id, now])
@@ -90,7 +100,9 @@ extension QueueStore {
         return rows.map { ReceivePlanner.Candidate(rowId: $0[0], visibleAt: $0[1], receiveCount: $0[2], groupId: $0[3]) }
     }
 
-    private func deliver(rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database) throws -> ReceivedMessage {
+    private func deliver(
+        rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database
+    ) throws -> (ReceivedMessage, nonce: String) {
         let nonce = ReceiptHandle.newNonce()
         let statement = try db.cachedStatement(sql: """
             UPDATE message SET receiveCount = receiveCount + 1, firstReceivedAt = COALESCE(firstReceivedAt, ?),
@@ -98,7 +110,12 @@ extension QueueStore {
             WHERE id = ? RETURNING *
             """)
         let record = try MessageRecord.fetchOne(statement, arguments: [now, now, visibleAt, nonce, rowId])!
-        let handle = ReceiptHandle(queueId: queue.id!, rowId: rowId, nonce: nonce)
+        return (Self.received(record, queue: queue, nonce: nonce, request), nonce)
+    }
+
+    /// A message as ReceiveMessage returns it, with the receipt handle for `nonce`.
+    static func received(_ record: MessageRecord, queue: QueueRecord, nonce: String, _ request: ReceiveRequest) -> ReceivedMessage {
+        let handle = ReceiptHandle(queueId: queue.id!, rowId: record.id!, nonce: nonce)
         let messageAttributes = Self.select(record.messageAttributes ?? [:], names: request.messageAttributeNames)
         return ReceivedMessage(
             messageId: record.messageId, receiptHandle: handle.encoded, body: record.body, md5OfBody: record.md5OfBody,

@@ -5,16 +5,20 @@ public struct ReceiveRequest: Sendable {
     public var waitTimeSeconds: Int?
     public var systemAttributeNames: [String]
     public var messageAttributeNames: [String]
+    /// FIFO queues only: a retry with the same id within five minutes gets the same messages and
+    /// receipt handles, as long as none of them was deleted or had its visibility changed.
+    public var attemptId: String?
 
     public init(
         maxMessages: Int = 1, visibilityTimeout: Int? = nil, waitTimeSeconds: Int? = nil,
-        systemAttributeNames: [String] = [], messageAttributeNames: [String] = []
+        systemAttributeNames: [String] = [], messageAttributeNames: [String] = [], attemptId: String? = nil
     ) {
         self.maxMessages = maxMessages
         self.visibilityTimeout = visibilityTimeout
         self.waitTimeSeconds = waitTimeSeconds
         self.systemAttributeNames = systemAttributeNames
         self.messageAttributeNames = messageAttributeNames
+        self.attemptId = attemptId
     }
 
     func validate() throws(SQSError) {
@@ -26,6 +30,12 @@ public struct ReceiveRequest: Sendable {
         }
         if let waitTimeSeconds, !(0...20).contains(waitTimeSeconds) {
             throw .invalidParameter("WaitTimeSeconds", String(waitTimeSeconds), reason: "Must be >= 0 and <= 20, if provided.")
+        }
+        if let attemptId,
+           !(1...128).contains(attemptId.count) || !attemptId.unicodeScalars.allSatisfy({ (33...126).contains($0.value) }) {
+            throw .invalidParameter(
+                "ReceiveRequestAttemptId", attemptId,
+                reason: "ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.")
         }
     }
 }

@@ -41,12 +41,14 @@ extension SQSActions {
             visibilityTimeout: try input.optionalInteger("VisibilityTimeout"),
             waitTimeSeconds: try input.optionalInteger("WaitTimeSeconds"),
             systemAttributeNames: try input.stringList("AttributeNames") + input.stringList("MessageSystemAttributeNames"),
-            messageAttributeNames: try input.stringList("MessageAttributeNames"))
+            messageAttributeNames: try input.stringList("MessageAttributeNames"),
+            attemptId: try input.optionalString("ReceiveRequestAttemptId"))
         // A long poll ends early, empty, when the server shuts down.
         let messages = try await withReceiveCancelledOnShutdown { () throws(SQSError) in
             try await store.receive(fromQueue: name, request)
         }
-        return .map(["Messages": .list(messages.map(Self.messageValue))])
+        // With nothing to deliver SQS leaves `Messages` out (SDKs then report no list, not an empty one).
+        return .map(messages.isEmpty ? [:] : ["Messages": .list(messages.map(Self.messageValue))])
     }
 
     func deleteMessage(_ input: AWSInput, _ context: SQSRequestContext) async throws(SQSError) -> AWSValue? {

@@ -27,6 +27,8 @@ extension SQSActions {
         let page = try Page(input)
         let names = try await store.listQueueNames(prefix: try input.optionalString("QueueNamePrefix"),
                                                    after: page.after, limit: page.fetchLimit)
+        // SQS leaves the member out rather than answer an empty list.
+        guard !names.isEmpty else { return .map([:]) }
         return page.result(names, member: "QueueUrls") { .string(queueURL($0, context)) }
     }
 

@@ -49,6 +49,17 @@ batch = sqs.send_message_batch(QueueUrl=explicit, Entries=[
 assert [e["Id"] for e in batch["Successful"]] == ["ok"] and "SequenceNumber" in batch["Successful"][0]
 assert batch["Failed"][0]["Code"] == "MissingParameter"
 
+# A retried receive with the same ReceiveRequestAttemptId gets the same messages and receipt handles.
+retried = sqs.create_queue(QueueName="retried.fifo", Attributes={"FifoQueue": "true", "ContentBasedDeduplication": "true"})["QueueUrl"]
+for body in ["r1", "r2"]:
+    sqs.send_message(QueueUrl=retried, MessageBody=body, MessageGroupId="g")
+first = sqs.receive_message(QueueUrl=retried, MaxNumberOfMessages=10, ReceiveRequestAttemptId="attempt-1")["Messages"]
+again = sqs.receive_message(QueueUrl=retried, MaxNumberOfMessages=10, ReceiveRequestAttemptId="attempt-1")["Messages"]
+assert [m["Body"] for m in first] == ["r1", "r2"], first
+assert [m["ReceiptHandle"] for m in again] == [m["ReceiptHandle"] for m in first], (first, again)
+assert "Messages" not in sqs.receive_message(QueueUrl=retried, ReceiveRequestAttemptId="attempt-2")
+expect_error("InvalidParameterValue", sqs.receive_message, QueueUrl=retried, ReceiveRequestAttemptId="has space")
+
 standard = sqs.create_queue(QueueName="standard")["QueueUrl"]
 expect_error("InvalidParameterValue", sqs.send_message, QueueUrl=standard, MessageBody="x", MessageDeduplicationId="d")
 # A FIFO queue's dead-letter queue must be FIFO too.
