@@ -10,7 +10,6 @@ import Testing
 struct HTTPServerTests {
     /// Answers with the method, path, query, body size and whether the body was too large.
     static func describe(_ request: HTTPServerRequest) async -> HTTPServerResponse {
-        if request.path == "/slow" { try? await Task.sleep(for: .milliseconds(300)) }
         let text = "\(request.method) \(request.path) query=\(request.query ?? "-") bytes=\(request.body.readableBytes) tooLarge=\(request.bodyTooLarge)"
         return HTTPServerResponse(status: .ok, headers: ["X-Test": "yes"], bytes: Array(text.utf8))
     }
@@ -94,7 +93,14 @@ struct HTTPServerTests {
 
     @Test("graceful shutdown finishes the request in flight, then run returns")
     func gracefulShutdown() async throws {
-        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64, responder: Self.describe)
+        // The answer waits until shutdown has begun, so the request is surely in flight then.
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64) { request in
+            startedContinuation.yield()
+            for await _ in release { break }
+            return await Self.describe(request)
+        }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -103,8 +109,16 @@ struct HTTPServerTests {
                 let port = try #require(await iterator.next())
                 let connection = try RawHTTPConnection(port: port)
                 connection.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-                try await Task.sleep(for: .milliseconds(100))
+                for await _ in started { break }
                 trigger.triggerGracefulShutdown()
+                // Shutdown has begun once new connections are refused; only then may the answer go.
+                var refused = false
+                for _ in 0..<500 where !refused {
+                    refused = (try? RawHTTPConnection(port: port)) == nil
+                    if !refused { try await Task.sleep(for: .milliseconds(10)) }
+                }
+                #expect(refused)
+                releaseContinuation.yield()
                 let received = await connection.readUntilClosed()
                 #expect(received.contains("GET /slow query=- bytes=0 tooLarge=false"), "\(received)")
                 // run() returns by itself: the group finishes without being cancelled.
