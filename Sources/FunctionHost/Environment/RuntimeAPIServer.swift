@@ -23,8 +23,7 @@ struct RuntimeAPIServer: Sendable {
 
     /// Serves until the surrounding task is cancelled.
     func run() async throws {
-        let onListening = onListening
-        try await server.run { port in onListening(port) }
+        try await server.run(onListening: onListening)
     }
 
     private static func respond(to request: HTTPServerRequest, environment: ExecutionEnvironment) async -> HTTPServerResponse {

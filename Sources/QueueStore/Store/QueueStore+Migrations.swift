@@ -80,7 +80,9 @@ extension QueueStore {
                 t.belongsTo("queue", onDelete: .cascade).notNull()
                 t.column("attemptId", .text).notNull()
                 t.column("createdAt", .integer).notNull()
-                // JSON [{rowId, nonce, visibleAt}] of the messages the attempt received.
+                // When the attempt's messages become visible again, as it (or its last retry) set it.
+                t.column("visibleAt", .integer).notNull()
+                // JSON [{rowId, nonce}] of the messages the attempt received.
                 t.column("messages", .jsonText).notNull()
                 t.primaryKey(["queueId", "attemptId"])
             }
