@@ -26,7 +26,9 @@ let package = Package(
             name: "IntegrationManifest",
             dependencies: ["StrictJSON", .product(name: "Yams", package: "Yams")]
         ),
-        // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops, random identifiers.
+        // Leaf primitives every layer may use: random identifiers, a value set once and awaited.
+        .target(name: "Primitives"),
+        // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops.
         .target(
             name: "ServerSupport",
             dependencies: [
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "QueueStore",
             dependencies: [
-                "ServerSupport",
+                "Primitives",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "SQSServer",
             dependencies: [
-                "QueueStore", "ServerSupport", "StrictJSON",
+                "QueueStore", "ServerSupport", "StrictJSON", "Primitives",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "FunctionHost",
             dependencies: [
-                "LambdaHandler", "ServerSupport",
+                "Primitives", "ServerSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,10 +85,18 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Measurements of the runtime's own overhead (`queuelab bench`).
+        .target(
+            name: "QueueLabBenchmarks",
+            dependencies: [
+                "QueueLab", "FunctionHost", "LambdaHandler",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "queuelab",
             dependencies: [
-                "QueueLab", "IntegrationManifest", "FunctionHost",
+                "QueueLab", "IntegrationManifest", "QueueLabBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +110,7 @@ let package = Package(
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(name: "TestSupport", dependencies: ["QueueLab", "QueueStore"], path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest", "StrictJSON"]),
         .testTarget(
             name: "ServerSupportTests",
@@ -117,6 +128,7 @@ let package = Package(
             dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]
         ),
         .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "ServerSupport", "TestSupport"]),
+        .testTarget(name: "QueueLabBenchmarksTests", dependencies: ["QueueLabBenchmarks", "TestSupport"]),
         .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest", "TestSupport"]),
     ]
 )

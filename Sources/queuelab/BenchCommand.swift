@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FunctionHost
+import QueueLabBenchmarks
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

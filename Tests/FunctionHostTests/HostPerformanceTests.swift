@@ -51,16 +51,6 @@ struct HostPerformanceTests {
         }
         #expect(FunctionHost.newTraceID().wholeMatch(of: /Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0/) != nil)
     }
-
-    @Test("the benchmark measures warm invokes through the Invoke API and cold starts of the no-op handler")
-    func benchmark() async throws {
-        let report = try await InvokeBenchmark(
-            handlerExecutable: TestPaths.productsDirectory + "/NoopHandler", warmInvocations: 20, coldStarts: 1
-        ).run()
-        #expect(report.warmInvoke.samples == 20)
-        #expect(report.coldStart.samples == 1)
-        #expect(report.clientCPUPerInvoke < report.warmInvoke.median)
-    }
 }
 
 private actor LoopProbe {

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// A runtime process with its stdout and stderr merged into one pipe, as Lambda merges them
 /// into one log stream.

@@ -1,5 +1,5 @@
 import Foundation
-import ServerSupport
+import Primitives
 
 extension FunctionHost {
     /// Lambda's limits on invoke payloads.

@@ -1,5 +1,5 @@
 import Foundation
-import ServerSupport
+import Primitives
 
 /// A message with everything computed that does not depend on its queue: id, digests and the
 /// stored form of its attributes.

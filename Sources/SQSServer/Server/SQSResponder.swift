@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Primitives
 import QueueStore
 import ServerSupport
 

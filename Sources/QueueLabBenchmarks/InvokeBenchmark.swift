@@ -1,4 +1,5 @@
 import Foundation
+import FunctionHost
 import LambdaHandler
 import Logging
 

@@ -1,5 +1,5 @@
 import Foundation
-import ServerSupport
+import Primitives
 import Testing
 
 @Suite("Random identifiers")

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A value set once, from any thread, and awaited by any number of tasks.
-final class OneShot<Value: Sendable>: Sendable {
+public final class OneShot<Value: Sendable>: Sendable {
     private enum State {
         case pending(waiters: [CheckedContinuation<Value, Never>])
         case fulfilled(Value)
@@ -9,8 +9,10 @@ final class OneShot<Value: Sendable>: Sendable {
 
     private let state = Mutex(State.pending(waiters: []))
 
+    public init() {}
+
     /// Sets the value; later calls are ignored.
-    func fulfil(_ value: Value) {
+    public func fulfil(_ value: Value) {
         let waiters: [CheckedContinuation<Value, Never>] = state.withLock { state in
             guard case .pending(let waiters) = state else { return [] }
             state = .fulfilled(value)
@@ -20,7 +22,7 @@ final class OneShot<Value: Sendable>: Sendable {
     }
 
     /// Waits for the value; not cancellable, so a waiter is never left without an answer.
-    func value() async -> Value {
+    public func value() async -> Value {
         await withCheckedContinuation { waiter in
             let ready: Value? = state.withLock { state in
                 switch state {
