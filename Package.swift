@@ -65,10 +65,21 @@ let package = Package(
         .target(
             name: "FunctionHost",
             dependencies: [
-                "Primitives", "ServerSupport",
+                "Primitives", "ServerSupport", "StrictJSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Pollers from a queue to a function: batching, window, scaling, throttles, partial batch
+        // responses, filters, attempt records. Uses the store and the host in-process.
+        .target(
+            name: "EventSourceMapping",
+            dependencies: [
+                "QueueStore", "FunctionHost", "LambdaHandler", "StrictJSON", "Primitives",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -79,7 +90,7 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "IntegrationManifest", "StrictJSON",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "StrictJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -123,6 +134,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
+        .testTarget(name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "QueueStore", "FunctionHost", "StrictJSON"]),
         .testTarget(
             name: "SQSServerTests",
             dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]

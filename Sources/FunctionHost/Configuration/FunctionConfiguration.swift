@@ -17,11 +17,14 @@ public struct FunctionConfiguration: Sendable, Equatable {
     /// Environments started and initialised before the host reports ready.
     public var provisionedConcurrency: Int
     public var environment: [String: String]
+    /// Retries and failure destinations of asynchronous invocations.
+    public var asyncInvoke: AsyncInvokeConfiguration
 
     public init(
         name: String, runtime: String, handler: String, codeDirectory: String,
         memorySize: Int = 128, timeout: Double = 3, reservedConcurrency: Int? = nil,
-        provisionedConcurrency: Int = 0, environment: [String: String] = [:]
+        provisionedConcurrency: Int = 0, environment: [String: String] = [:],
+        asyncInvoke: AsyncInvokeConfiguration = AsyncInvokeConfiguration()
     ) {
         self.name = name
         self.runtime = runtime
@@ -32,5 +35,6 @@ public struct FunctionConfiguration: Sendable, Equatable {
         self.reservedConcurrency = reservedConcurrency
         self.provisionedConcurrency = provisionedConcurrency
         self.environment = environment
+        self.asyncInvoke = asyncInvoke
     }
 }

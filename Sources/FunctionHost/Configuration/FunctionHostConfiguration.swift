@@ -16,12 +16,21 @@ public struct FunctionHostConfiguration: Sendable {
     public var accountID: String
     /// Echo function logs to standard output as well as to the log files.
     public var echoLogs: Bool
+    /// Waits between asynchronous attempts.
+    public var asyncRetryTimings: AsyncRetryTimings
+    /// Receives every invocation through the Invoke API and every asynchronous attempt, off the
+    /// invocation's path.
+    public var invocationObserver: (@Sendable (InvocationObservation) async -> Void)?
+    /// Sends what Lambda sends to a failure destination or dead-letter queue (the host knows no SQS).
+    public var asyncFailureSink: (@Sendable (AsyncFailureMessage) async throws -> Void)?
 
     public init(
         stateDirectory: String, sqsEndpointURL: String? = nil, idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000, pythonExecutable: String = "python3",
         executableSearchPaths: [String] = [], region: String = "us-east-1",
-        accountID: String = "000000000000", echoLogs: Bool = true
+        accountID: String = "000000000000", echoLogs: Bool = true, asyncRetryTimings: AsyncRetryTimings = .aws,
+        invocationObserver: (@Sendable (InvocationObservation) async -> Void)? = nil,
+        asyncFailureSink: (@Sendable (AsyncFailureMessage) async throws -> Void)? = nil
     ) {
         self.stateDirectory = stateDirectory
         self.sqsEndpointURL = sqsEndpointURL
@@ -32,6 +41,9 @@ public struct FunctionHostConfiguration: Sendable {
         self.region = region
         self.accountID = accountID
         self.echoLogs = echoLogs
+        self.asyncRetryTimings = asyncRetryTimings
+        self.invocationObserver = invocationObserver
+        self.asyncFailureSink = asyncFailureSink
     }
 
     func functionARN(_ name: String) -> String {

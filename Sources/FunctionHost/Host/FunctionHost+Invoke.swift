@@ -13,29 +13,40 @@ extension FunctionHost {
         function name: String, payload: [UInt8], options: InvokeOptions = InvokeOptions()
     ) async throws(InvokeError) -> InvocationResult {
         try checkInvoke(function: name, payload: payload, limit: Self.synchronousPayloadLimit)
-        if case .throttled(let reason) = ledger.admit(name) { throw .throttled(reason) }
+        let startedAt = Date()
+        if case .throttled(let reason) = ledger.admit(name) {
+            if options.observed { observe(name, options, startedAt: startedAt, result: nil, throttle: reason) }
+            throw .throttled(reason)
+        }
         defer { ledger.release(name) }
         let invocation = Invocation(
-            requestID: Self.newRequestID(), payload: payload, functionARN: configuration.functionARN(name),
+            requestID: options.requestID ?? Self.newRequestID(), payload: payload, functionARN: configuration.functionARN(name),
             traceID: options.traceID ?? Self.newTraceID(), clientContext: options.clientContext, cognitoIdentity: nil)
         // An invocation accepted by an environment that died before starting it runs on another.
         while state != .stopping {
             let environment = takeEnvironment(for: name)
-            let result = await environment.invoke(invocation)
-            if result.end.keepsEnvironment {
+            let end = await environment.invoke(invocation)
+            if end.end.keepsEnvironment {
                 pools[name]?.giveBack(environment, at: .now)
             } else {
                 pools[name]?.remove(environment)
             }
-            if result.end != .notDelivered { return InvocationResult(result) }
+            guard end.end != .notDelivered else { continue }
+            let result = InvocationResult(end)
+            if options.observed { observe(name, options, startedAt: startedAt, result: result, throttle: nil) }
+            return result
         }
         throw .hostStopped
     }
 
-    /// Queues an asynchronous (`Event`) invocation and returns at once, as Lambda answers 202.
-    public func invokeAsynchronously(function name: String, payload: [UInt8]) throws(InvokeError) {
+    /// Queues an asynchronous (`Event`) invocation and returns its request id at once, as Lambda
+    /// answers 202; the host runs it, with Lambda's retries, in the background.
+    @discardableResult
+    public func invokeAsynchronously(function name: String, payload: [UInt8]) throws(InvokeError) -> String {
         try checkInvoke(function: name, payload: payload, limit: Self.asynchronousPayloadLimit)
-        taskContinuation.yield(.invokeEvent(function: name, payload: payload))
+        let event = AsyncEvent(function: name, payload: payload, requestID: Self.newRequestID(), queuedAt: .now)
+        taskContinuation.yield(.invokeEvent(event))
+        return event.requestID
     }
 
     /// Validates an invoke without running it (`DryRun`).
@@ -53,15 +64,10 @@ extension FunctionHost {
         pools[function]?.count ?? 0
     }
 
-    func runEventInvocation(function: String, payload: [UInt8]) async {
-        do {
-            let result = try await invoke(function: function, payload: payload)
-            if result.outcome != .succeeded {
-                logs[function]?.write(["\(result.requestID)\tasynchronous invocation failed: \(String(decoding: result.payload, as: UTF8.self))"])
-            }
-        } catch {
-            logs[function]?.write(["asynchronous invocation refused: \(error)"])
-        }
+    private func observe(_ function: String, _ options: InvokeOptions, startedAt: Date, result: InvocationResult?, throttle: ThrottleReason?) {
+        observationContinuation.yield(InvocationObservation(
+            function: function, invocationType: options.invocationType,
+            startedAt: startedAt, result: result, throttle: throttle))
     }
 
     private func checkInvoke(function name: String, payload: [UInt8], limit: Int) throws(InvokeError) {

@@ -24,7 +24,15 @@ public actor FunctionHost: Service {
 
     enum HostTask: Sendable {
         case runEnvironment(ExecutionEnvironment, function: String)
-        case invokeEvent(function: String, payload: [UInt8])
+        case invokeEvent(AsyncEvent)
+    }
+
+    /// An asynchronous invocation Lambda has accepted (answered 202) and still owes a run.
+    struct AsyncEvent: Sendable {
+        let function: String
+        let payload: [UInt8]
+        let requestID: String
+        let queuedAt: ContinuousClock.Instant
     }
 
     var state = State.created
@@ -35,6 +43,9 @@ public actor FunctionHost: Service {
     private let memoryLimiter: MemoryLimiter
     private let tasks: AsyncStream<HostTask>
     let taskContinuation: AsyncStream<HostTask>.Continuation
+    /// Invocations for the observer, handed over off the invocation's path.
+    private let observations: AsyncStream<InvocationObservation>
+    let observationContinuation: AsyncStream<InvocationObservation>.Continuation
     private var readinessWaiters: [CheckedContinuation<Result<Void, FunctionHostError>, Never>] = []
     private var readiness: Result<Void, FunctionHostError>?
     private var environmentCount = 0
@@ -67,6 +78,7 @@ public actor FunctionHost: Service {
             unreservedLimit: configuration.unreservedConcurrencyLimit)
         memoryLimiter = MemoryLimiter.detect()
         (tasks, taskContinuation) = AsyncStream.makeStream(of: HostTask.self)
+        (observations, observationContinuation) = AsyncStream.makeStream(of: InvocationObservation.self)
     }
 
     private static func validate(_ function: FunctionConfiguration) throws(FunctionHostError) {
@@ -81,6 +93,9 @@ public actor FunctionHost: Service {
         try check(
             function.provisionedConcurrency >= 0 && function.provisionedConcurrency <= (function.reservedConcurrency ?? .max),
             "provisionedConcurrency", "\(function.provisionedConcurrency)", "0 up to reservedConcurrency")
+        let async = function.asyncInvoke
+        try check((0...2).contains(async.maximumRetryAttempts), "maximumRetryAttempts", "\(async.maximumRetryAttempts)", "0–2")
+        try check((60...21_600).contains(async.maximumEventAge), "maximumEventAge", "\(async.maximumEventAge)", "60–21600 seconds")
     }
 
     /// How memory limits are enforced on this machine (cgroup v1, v2, or an rlimit).
@@ -94,8 +109,10 @@ public actor FunctionHost: Service {
 
     // MARK: Service
 
-    /// Starts provisioned environments, serves invocations, reaps idle environments, and on
-    /// graceful shutdown (or cancellation) stops every process before returning.
+    /// Starts provisioned environments, serves invocations, reaps idle environments, and, once
+    /// `shutDown()` is called or the task is cancelled, stops every process before returning.
+    /// It does not stop on graceful shutdown by itself: its callers (the Invoke API, event source
+    /// mappings) finish their invocations first and then call `shutDown()`.
     public func run() async throws {
         state = .provisioning
         await withDiscardingTaskGroup { group in
@@ -109,22 +126,39 @@ public actor FunctionHost: Service {
             }
             group.addTask { await self.awaitProvisioning(provisioned) }
             group.addTask { await self.reapIdleEnvironments() }
-            await withTaskCancellationOrGracefulShutdownHandler {
-                for await task in tasks {
-                    switch task {
-                    case .runEnvironment(let environment, let function):
-                        group.addTask { await self.runEnvironment(environment, function: function) }
-                    case .invokeEvent(let function, let payload):
-                        group.addTask { await self.runEventInvocation(function: function, payload: payload) }
+            group.addTask { await self.forwardObservations() }
+            await withDiscardingTaskGroup { events in
+                await withTaskCancellationHandler {
+                    for await task in tasks {
+                        switch task {
+                        case .runEnvironment(let environment, let function):
+                            group.addTask { await self.runEnvironment(environment, function: function) }
+                        case .invokeEvent(let event):
+                            events.addTask { await self.runAsynchronously(event) }
+                        }
                     }
+                } onCancel: {
+                    self.taskContinuation.finish()
                 }
-            } onCancelOrGracefulShutdown: {
-                self.taskContinuation.finish()
+                await stopEnvironments()
+                // Asynchronous events waiting for a retry end here: like Lambda's queue of
+                // events they live in the host, but only in memory.
+                events.cancelAll()
             }
-            await stopEnvironments()
         }
         memoryLimiter.removeHostGroup()
         for log in logs.values { log.close() }
+    }
+
+    /// Stops the host: no new invocations; running ones end with their environments.
+    public nonisolated func shutDown() {
+        taskContinuation.finish()
+    }
+
+    private func forwardObservations() async {
+        for await observation in observations {
+            await configuration.invocationObserver?(observation)
+        }
     }
 
     /// Returns once every provisioned environment has initialised; throws if one failed or the
@@ -162,6 +196,7 @@ public actor FunctionHost: Service {
 
     private func stopEnvironments() async {
         state = .stopping
+        observationContinuation.finish()
         settleReadiness(.failure(.stopped))
         for pool in pools.values {
             for environment in pool.members { await environment.shutDown() }

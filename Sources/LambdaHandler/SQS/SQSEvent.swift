@@ -15,13 +15,15 @@ public struct SQSEvent: Codable, Sendable, Equatable {
         public var attributes: [String: String]
         public var messageAttributes: [String: MessageAttribute]
         public var md5OfBody: String
+        /// Present when the message has message attributes.
+        public var md5OfMessageAttributes: String?
         public var eventSource: String
         public var eventSourceARN: String
         public var awsRegion: String
 
         public init(
             messageId: String, receiptHandle: String, body: String, attributes: [String: String] = [:],
-            messageAttributes: [String: MessageAttribute] = [:], md5OfBody: String,
+            messageAttributes: [String: MessageAttribute] = [:], md5OfBody: String, md5OfMessageAttributes: String? = nil,
             eventSource: String = "aws:sqs", eventSourceARN: String, awsRegion: String
         ) {
             self.messageId = messageId
@@ -30,6 +32,7 @@ public struct SQSEvent: Codable, Sendable, Equatable {
             self.attributes = attributes
             self.messageAttributes = messageAttributes
             self.md5OfBody = md5OfBody
+            self.md5OfMessageAttributes = md5OfMessageAttributes
             self.eventSource = eventSource
             self.eventSourceARN = eventSourceARN
             self.awsRegion = awsRegion

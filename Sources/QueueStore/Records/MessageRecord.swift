@@ -25,6 +25,8 @@ struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var deduplicationId: String?
     var sequenceNumber: String?
     var deadLetterSourceArn: String?
+    var deadLetteredAt: Int64?
+    var deadLetterAttemptId: Int64?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -53,6 +55,8 @@ struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         deduplicationId = row["deduplicationId"]
         sequenceNumber = row["sequenceNumber"]
         deadLetterSourceArn = row["deadLetterSourceArn"]
+        deadLetteredAt = row["deadLetteredAt"]
+        deadLetterAttemptId = row["deadLetterAttemptId"]
     }
 
     enum Columns {

@@ -8,15 +8,19 @@ extension QueueStore {
             let queue = try self.queue(named: name, db)
             return try receiptHandles.map { handle in
                 do {
-                    let receipt = try Self.receipt(handle, of: queue)
-                    try db.cachedStatement(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?").execute(
-                                   arguments: [receipt.rowId, queue.id, receipt.nonce])
+                    try self.deleteReceived(try Self.receipt(handle, of: queue), of: queue, db)
                     return .success(())
                 } catch let error as SQSError {
                     return .failure(error)
                 }
             }
         }
+    }
+
+    /// Deletes the message if the receipt is its current one.
+    func deleteReceived(_ receipt: ReceiptHandle, of queue: QueueRecord, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?")
+            .execute(arguments: [receipt.rowId, queue.id, receipt.nonce])
     }
 
     /// Changes the visibility of in-flight messages, counting the 12-hour cap from their receive.
@@ -60,7 +64,7 @@ extension QueueStore {
         try db.cachedStatement(sql: "UPDATE message SET visibleAt = ? WHERE id = ?").execute(arguments: [now + Int64(timeout) * 1000, receipt.rowId])
     }
 
-    private static func receipt(_ handle: String, of queue: QueueRecord) throws(SQSError) -> ReceiptHandle {
+    static func receipt(_ handle: String, of queue: QueueRecord) throws(SQSError) -> ReceiptHandle {
         let receipt = try ReceiptHandle(decoding: handle)
         guard receipt.queueId == queue.id else { throw .invalidReceiptHandle(handle) }
         return receipt

@@ -87,6 +87,41 @@ extension QueueStore {
                 t.primaryKey(["queueId", "attemptId"])
             }
         }
+        migrator.registerMigration("v3 delivery attempts") { db in
+            // One row per batch an event source mapping delivered (or tried to) and per asynchronous
+            // invocation: the history `queuelab report` and `queuelab dlq` read.
+            try db.create(table: "delivery_attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("functionName", .text).notNull()
+                t.column("mappingId", .text)
+                t.column("queueName", .text)
+                t.column("receivedAt", .integer).notNull()
+                t.column("invokedAt", .integer)
+                t.column("endedAt", .integer)
+                t.column("requestId", .text)
+                t.column("coldStart", .boolean).notNull()
+                t.column("durationMicroseconds", .integer)
+                t.column("outcome", .text).notNull()
+                t.column("batchSize", .integer).notNull()
+                t.column("throttles", .integer).notNull()
+                t.column("errorType", .text)
+                t.column("errorMessage", .text)
+            }
+            try db.create(index: "delivery_attempt_by_function", on: "delivery_attempt", columns: ["functionName", "receivedAt"])
+            // Which messages each attempt carried, looked up by the message id users see. Without a
+            // rowid: the key is the whole row, so each entry costs one small B-tree cell.
+            try db.create(table: "delivery_message", options: .withoutRowID) { t in
+                t.column("messageId", .text).notNull()
+                t.column("attemptId", .integer).notNull()
+                t.column("status", .integer).notNull()
+                t.primaryKey(["messageId", "attemptId"])
+            }
+            try db.alter(table: "message") { t in
+                t.add(column: "deadLetteredAt", .integer)
+                // The last attempt that carried the message before it exceeded maxReceiveCount.
+                t.add(column: "deadLetterAttemptId", .integer)
+            }
+        }
         return migrator
     }
 }

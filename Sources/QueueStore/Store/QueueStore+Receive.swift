@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Primitives
 
 extension QueueStore {
     private struct ReceiveOutcome: Sendable {
@@ -8,26 +9,43 @@ extension QueueStore {
         var deadLetterQueueName: String?
         /// The earliest time a message of the queue becomes visible, for a long poll to wake at.
         var nextVisibleAt: Int64?
+        var attemptId: Int64?
+        /// When the delivered messages become visible again.
+        var visibleUntil: Int64 = 0
     }
 
     /// Receives up to `maxMessages`; with a wait time (per call, else the queue's
     /// ReceiveMessageWaitTimeSeconds) it long-polls until a message arrives or the wait ends.
     public func receive(fromQueue name: String, _ request: ReceiveRequest) async throws(SQSError) -> [ReceivedMessage] {
+        try await receive(fromQueue: name, request, wait: nil, recording: nil).messages
+    }
+
+    /// An event source mapping's receive: it long-polls for `wait` when given (in place of the
+    /// request's and the queue's wait time, so a batching window can end a poll early), and records
+    /// what it delivered in the same transaction, so no delivered message is missing from the history.
+    public func receive(
+        fromQueue name: String, _ request: ReceiveRequest, wait: Duration?, recording: DeliveryRecording?
+    ) async throws(SQSError) -> Delivery {
         try request.validate()
         let start = now()
         while true {
             let generation = signals.generation(of: name)
             let now = now()
-            let outcome = try await write { db in try self.receiveOnce(fromQueue: name, request, now: now, db) }
+            let outcome = try await write { db in try self.receiveOnce(fromQueue: name, request, recording: recording, now: now, db) }
             if let deadLetterQueueName = outcome.deadLetterQueueName { signals.signal(deadLetterQueueName) }
-            let deadline = start + Int64(request.waitTimeSeconds ?? outcome.waitTimeSeconds) * 1000
-            guard outcome.messages.isEmpty, now < deadline, !Task.isCancelled else { return outcome.messages }
+            let waitMilliseconds = wait.map(\.wholeMilliseconds) ?? Int64(request.waitTimeSeconds ?? outcome.waitTimeSeconds) * 1000
+            let deadline = start + waitMilliseconds
+            guard outcome.messages.isEmpty, now < deadline, !Task.isCancelled else {
+                return Delivery(messages: outcome.messages, attemptId: outcome.attemptId, visibleUntil: outcome.visibleUntil)
+            }
             let wakeAt = min(deadline, outcome.nextVisibleAt ?? deadline)
             await signals.wait(for: name, after: generation, timeout: .milliseconds(max(wakeAt - now, 1)))
         }
     }
 
-    private func receiveOnce(fromQueue name: String, _ request: ReceiveRequest, now: Int64, _ db: Database) throws -> ReceiveOutcome {
+    private func receiveOnce(
+        fromQueue name: String, _ request: ReceiveRequest, recording: DeliveryRecording?, now: Int64, _ db: Database
+    ) throws -> ReceiveOutcome {
         let queue = try self.queue(named: name, db)
         try deleteExpiredMessages(of: queue, now: now, db)
         let deadLetterQueue = try queue.redrivePolicy.flatMap { try self.queue(arn: $0.deadLetterTargetArn, db) }
@@ -37,7 +55,7 @@ extension QueueStore {
         let visibility = Int64(request.visibilityTimeout ?? queue.visibilityTimeout) * 1000
         let attemptId = queue.fifoQueue ? request.attemptId : nil
         if let attemptId, let replayed = try replayAttempt(attemptId, of: queue, visibleAt: now + visibility, now: now, request, db) {
-            return ReceiveOutcome(messages: replayed, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds)
+            return ReceiveOutcome(messages: replayed, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds, visibleUntil: now + visibility)
         }
 
         var delivered: [ReceivedMessage] = []
@@ -54,9 +72,11 @@ extension QueueStore {
                 switch action {
                 case .deadLetter(let rowId):
                     try db.cachedStatement(sql: """
-                        UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL
+                        UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL,
+                            deadLetteredAt = ?,
+                            deadLetterAttemptId = (SELECT MAX(attemptId) FROM delivery_message WHERE messageId = message.messageId)
                         WHERE id = ?
-                        """).execute( arguments: [deadLetterQueue!.id, queue.arn, now, rowId])
+                        """).execute(arguments: [deadLetterQueue!.id, queue.arn, now, now, rowId])
                     movedThisPage = true
                 case .deliver(let rowId):
                     let (message, nonce) = try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db)
@@ -75,11 +95,14 @@ extension QueueStore {
         if let attemptId, !deliveredRows.isEmpty {
             try recordAttempt(attemptId, of: queue, rows: deliveredRows, visibleAt: now + visibility, now: now, db)
         }
+        let deliveryAttemptId = try recording.flatMap { recording in
+            delivered.isEmpty ? nil : try record(recording, delivering: delivered, db)
+        }
         let nextVisibleAt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"),
                                                arguments: [queue.id, now])
         return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
                               deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
-                              nextVisibleAt: nextVisibleAt)
+                              nextVisibleAt: nextVisibleAt, attemptId: deliveryAttemptId, visibleUntil: now + visibility)
     }
 
     static let candidatePage = 64

@@ -6,7 +6,8 @@ import GRDB
 public final class QueueStore: Sendable {
     let database: DatabasePool
     let writer: WriteCoalescer
-    let clock: any QueueClock
+    /// Where the store reads the time; event source mappings schedule by it too.
+    public let clock: any QueueClock
     let signals = QueueSignals()
     /// Used on the writer connection only; readers see other snapshots.
     let queueCache = QueueRecordCache()

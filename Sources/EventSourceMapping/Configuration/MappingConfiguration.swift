@@ -1,0 +1,27 @@
+/// One event source mapping from an SQS queue to a function, as CreateEventSourceMapping takes it.
+/// Made by `MappingConfiguration.validated(_:region:)`, which applies AWS's rules.
+public struct MappingConfiguration: Sendable, Equatable {
+    /// A stable UUID (the mapping's id in AWS), derived from the function and the queue.
+    public let id: String
+    public let functionName: String
+    /// The queue as the store names it, its ARN (the records' `eventSourceARN`), and the records' `awsRegion`.
+    public let queueName: String
+    public let queueARN: String
+    public let region: String
+    public let isFifo: Bool
+    public let batchSize: Int
+    /// Seconds Lambda waits to fill a batch; 0 invokes as soon as messages arrive.
+    public let maximumBatchingWindow: Int
+    /// ScalingConfig.MaximumConcurrency: at most this many concurrent batches.
+    public let maximumConcurrency: Int?
+    /// `FunctionResponseTypes: [ReportBatchItemFailures]`: the function's response lists the
+    /// messages to keep; the rest of a successful batch is deleted.
+    public let reportsBatchItemFailures: Bool
+    /// Messages that match none of these are deleted without invoking; `.none` matches everything.
+    public let filters: FilterCriteria
+    /// A disabled mapping exists but does not poll.
+    public let enabled: Bool
+
+    /// Lambda's batch size when the manifest leaves it out.
+    public static let defaultBatchSize = 10
+}

@@ -1,0 +1,97 @@
+import QueueStore
+import ServiceLifecycle
+
+/// Messages received for a batch they did not fit in (its 6 MB were full): already in flight,
+/// they open the poller's next batch.
+struct CarriedMessages: Sendable {
+    var messages: [ReceivedMessage] = []
+    var visibleUntil = Int64.max
+}
+
+/// A batch ready to invoke with.
+struct CollectedBatch {
+    var collector: BatchCollector
+    var attemptId: Int64?
+    var receivedAt: Int64
+    /// When the first of its messages becomes visible again.
+    var visibleUntil: Int64
+    var overflow: CarriedMessages
+}
+
+extension MappingPoller {
+    /// Receives one batch: long-polls until a message arrives, then, with a batching window, keeps
+    /// receiving until the batch is full, the window ends or the 6 MB are reached. `nil` when a long
+    /// poll found nothing (or the runtime is stopping).
+    func collect(carrying carried: CarriedMessages) async -> CollectedBatch? {
+        var batch = CollectedBatch(
+            collector: BatchCollector(batchSize: mapping.batchSize), attemptId: nil, receivedAt: now,
+            visibleUntil: carried.visibleUntil, overflow: CarriedMessages())
+        if !carried.messages.isEmpty {
+            add(carried.messages, visibleUntil: carried.visibleUntil, to: &batch)
+            if settings.recordsAttempts {
+                batch.attemptId = try? await store.startDelivery(attemptTemplate(at: batch.receivedAt), messages: batch.collector.messages)
+            }
+        }
+        let window = Int64(mapping.maximumBatchingWindow) * 1000
+        var windowEnds: Int64? = window > 0 && !batch.collector.isEmpty ? now + window : nil
+        while !batch.collector.isFull {
+            let wait: Duration
+            if batch.collector.isEmpty {
+                wait = settings.rates.longPollWait
+            } else if let windowEnds {
+                let remaining = windowEnds - now
+                guard remaining > 0, !Task.isShuttingDownGracefully else { break }
+                wait = .milliseconds(remaining)
+            } else {
+                break
+            }
+            let request = ReceiveRequest(maxMessages: batch.collector.wanted, systemAttributeNames: ["All"], messageAttributeNames: ["All"])
+            let recording: DeliveryRecording? = settings.recordsAttempts
+                ? batch.attemptId.map { .append(attemptId: $0) } ?? .start(attemptTemplate(at: now)) : nil
+            let delivery: Delivery
+            do {
+                delivery = try await cancelWhenGracefulShutdown { [store, mapping] in
+                    try await store.receive(fromQueue: mapping.queueName, request, wait: wait, recording: recording)
+                }
+            } catch {
+                await pauseAfterFailedReceive(error)
+                break
+            }
+            if batch.attemptId == nil { batch.attemptId = delivery.attemptId }
+            if delivery.messages.isEmpty {
+                if batch.collector.isEmpty {
+                    scaling.queueEmpty()
+                    return nil
+                }
+                continue
+            }
+            if delivery.messages.count == request.maxMessages { messagesWaiting() }
+            add(delivery.messages, visibleUntil: delivery.visibleUntil, to: &batch)
+            if windowEnds == nil, window > 0 { windowEnds = now + window }
+        }
+        return batch.collector.isEmpty ? nil : batch
+    }
+
+    private func add(_ messages: [ReceivedMessage], visibleUntil: Int64, to batch: inout CollectedBatch) {
+        batch.visibleUntil = min(batch.visibleUntil, visibleUntil)
+        for message in messages {
+            if batch.overflow.messages.isEmpty, batch.collector.add(message, record: encoder.encoded(encoder.record(for: message))) {
+                continue
+            }
+            batch.overflow.messages.append(message)
+            batch.overflow.visibleUntil = min(batch.overflow.visibleUntil, visibleUntil)
+        }
+    }
+
+    func attemptTemplate(at receivedAt: Int64) -> DeliveryAttempt {
+        DeliveryAttempt(
+            functionName: mapping.functionName, mappingId: mapping.id, queueName: mapping.queueName,
+            receivedAt: receivedAt, batchSize: 0)
+    }
+
+    /// The queue is gone or the store failed: say so, and wait a little before polling again.
+    private func pauseAfterFailedReceive(_ error: any Error) async {
+        logger.warning("event source mapping \(mapping.functionName) ← \(mapping.queueName): receive failed: \(error)")
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+    }
+}

@@ -1,0 +1,169 @@
+import GRDB
+
+/// How an event source mapping's receive records what it delivered.
+public enum DeliveryRecording: Sendable {
+    /// The first receive of a batch: starts the attempt (stored only if a message was delivered).
+    case start(DeliveryAttempt)
+    /// A later receive for the same batch (while a batching window fills it).
+    case append(attemptId: Int64)
+}
+
+/// What a mapping's receive delivered, and the attempt that records it (when recording).
+public struct Delivery: Sendable {
+    public let messages: [ReceivedMessage]
+    public let attemptId: Int64?
+    /// When the messages become visible again unless deleted (milliseconds, the store's clock).
+    public let visibleUntil: Int64
+}
+
+/// How a delivered batch ended: what to delete and what to record, in one transaction.
+public struct DeliveryCompletion: Sendable {
+    public var attemptId: Int64?
+    public var outcome: DeliveryOutcome
+    public var requestId: String?
+    public var coldStart = false
+    public var invokedAt: Int64?
+    public var durationMicroseconds: Int64?
+    public var throttles = 0
+    public var errorType: String?
+    public var errorMessage: String?
+    /// Receipt handles of the messages to delete (succeeded or filtered out).
+    public var deleting: [String] = []
+    /// Message ids the function listed in `batchItemFailures`.
+    public var reportedFailed: [String] = []
+    /// Message ids that matched no filter.
+    public var filteredOut: [String] = []
+    /// Message ids received for this batch that did not fit its 6 MB payload: they go with the
+    /// next batch, so they are taken off this attempt.
+    public var carriedOver: [String] = []
+
+    public init(attemptId: Int64?, outcome: DeliveryOutcome) {
+        self.attemptId = attemptId
+        self.outcome = outcome
+    }
+}
+
+extension QueueStore {
+    /// Inserts the attempt (or finds the one to extend) and links the delivered messages to it.
+    func record(_ recording: DeliveryRecording, delivering messages: [ReceivedMessage], _ db: Database) throws -> Int64 {
+        let attemptId: Int64
+        switch recording {
+        case .start(var attempt):
+            attempt.batchSize = messages.count
+            try attempt.insert(db)
+            attemptId = attempt.id!
+        case .append(let existing):
+            attemptId = existing
+            try db.cachedStatement(sql: "UPDATE delivery_attempt SET batchSize = batchSize + ? WHERE id = ?")
+                .execute(arguments: [messages.count, attemptId])
+        }
+        let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO delivery_message (messageId, attemptId, status) VALUES (?, ?, 0)")
+        for message in messages { try link.execute(arguments: [message.messageId, attemptId]) }
+        return attemptId
+    }
+
+    /// Ends a delivered batch: deletes what succeeded (a stale receipt deletes nothing, as in
+    /// DeleteMessage) and records the outcome, atomically.
+    public func completeDelivery(_ completion: DeliveryCompletion, inQueue name: String) async throws(SQSError) {
+        let now = now()
+        try await write { db in
+            let queue = try self.queue(named: name, db)
+            for handle in completion.deleting {
+                // A handle the store issued cannot be malformed; one for another queue deletes nothing.
+                guard let receipt = try? Self.receipt(handle, of: queue) else { continue }
+                try self.deleteReceived(receipt, of: queue, db)
+            }
+            guard let attemptId = completion.attemptId else { return }
+            try db.cachedStatement(sql: """
+                UPDATE delivery_attempt SET outcome = ?, requestId = ?, coldStart = ?, invokedAt = ?, endedAt = ?,
+                    durationMicroseconds = ?, throttles = ?, errorType = ?, errorMessage = ?
+                WHERE id = ?
+                """).execute(arguments: [
+                    completion.outcome, completion.requestId, completion.coldStart, completion.invokedAt, now,
+                    completion.durationMicroseconds, completion.throttles, completion.errorType, completion.errorMessage,
+                    attemptId,
+                ])
+            let mark = try db.cachedStatement(sql: "UPDATE delivery_message SET status = ? WHERE messageId = ? AND attemptId = ?")
+            for messageId in completion.reportedFailed {
+                try mark.execute(arguments: [DeliveredMessageStatus.reportedFailed, messageId, attemptId])
+            }
+            for messageId in completion.filteredOut {
+                try mark.execute(arguments: [DeliveredMessageStatus.filteredOut, messageId, attemptId])
+            }
+            let unlink = try db.cachedStatement(sql: "DELETE FROM delivery_message WHERE messageId = ? AND attemptId = ?")
+            for messageId in completion.carriedOver { try unlink.execute(arguments: [messageId, attemptId]) }
+            if !completion.carriedOver.isEmpty {
+                try db.cachedStatement(sql: "UPDATE delivery_attempt SET batchSize = batchSize - ? WHERE id = ?")
+                    .execute(arguments: [completion.carriedOver.count, attemptId])
+            }
+        }
+    }
+
+    /// Starts an attempt for messages already received (carried over from a full batch).
+    public func startDelivery(_ attempt: DeliveryAttempt, messages: [ReceivedMessage]) async throws(SQSError) -> Int64 {
+        try await write { db in try self.record(.start(attempt), delivering: messages, db) }
+    }
+
+    /// Records an attempt that is over when it is recorded (an asynchronous invocation).
+    public func recordAttempt(_ attempt: DeliveryAttempt) async throws(SQSError) {
+        try await write { db in
+            var attempt = attempt
+            try attempt.insert(db)
+        }
+    }
+
+    /// Attempts still in progress belong to a runner that stopped before they ended (a crash or
+    /// `kill -9`); called when a runner starts. Returns how many there were.
+    @discardableResult
+    public func markInterruptedDeliveries() async throws(SQSError) -> Int {
+        try await write { db in
+            try DeliveryAttempt.filter(DeliveryAttempt.Columns.outcome == DeliveryOutcome.inProgress)
+                .updateAll(db, DeliveryAttempt.Columns.outcome.set(to: DeliveryOutcome.interrupted))
+        }
+    }
+
+    /// Every attempt that carried the message, oldest first, with what became of the message in it.
+    public func deliveryHistory(ofMessage messageId: String) async throws(SQSError) -> [(attempt: DeliveryAttempt, status: DeliveredMessageStatus)] {
+        try await read { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT delivery_attempt.*, delivery_message.status AS messageStatus FROM delivery_message
+                JOIN delivery_attempt ON delivery_attempt.id = delivery_message.attemptId
+                WHERE delivery_message.messageId = ? ORDER BY delivery_attempt.id
+                """), arguments: [messageId])
+            return try rows.map { row in
+                (try DeliveryAttempt(row: row), DeliveredMessageStatus(rawValue: row["messageStatus"]) ?? .inBatch)
+            }
+        }
+    }
+
+    /// Attempts in id order (oldest first), optionally of one function.
+    public func deliveryAttempts(function: String? = nil) async throws(SQSError) -> [DeliveryAttempt] {
+        try await read { db in
+            var request = DeliveryAttempt.order(DeliveryAttempt.Columns.id)
+            if let function { request = request.filter(DeliveryAttempt.Columns.functionName == function) }
+            return try request.fetchAll(db)
+        }
+    }
+}
+
+/// When and from where a message was moved to a dead-letter queue, and the attempt that carried it last.
+public struct DeadLetterMove: Sendable, Equatable {
+    public let sourceQueueARN: String
+    public let movedAt: Int64
+    /// The last delivery attempt that carried the message before it exceeded maxReceiveCount;
+    /// `nil` if no event source mapping ever delivered it.
+    public let attemptId: Int64?
+}
+
+extension QueueStore {
+    /// How the message reached its dead-letter queue; `nil` if it is not a dead letter (or is gone).
+    public func deadLetterMove(ofMessage messageId: String) async throws(SQSError) -> DeadLetterMove? {
+        try await read { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId FROM message
+                WHERE messageId = ? AND deadLetteredAt IS NOT NULL
+                """), arguments: [messageId])
+            return row.map { DeadLetterMove(sourceQueueARN: $0[0], movedAt: $0[1], attemptId: $0[2]) }
+        }
+    }
+}
