@@ -1,19 +1,24 @@
+import EventSourceMapping
 import FunctionHost
 import Logging
+import QueueStore
 import ServiceLifecycle
 
-/// The function host and its Lambda Invoke API, as one member of the runtime's ServiceGroup.
+/// The function host with its Lambda Invoke API and its event source mappings, as one member of
+/// the runtime's ServiceGroup.
 ///
-/// Both start only once the SQS endpoint listens: handlers get its URL (`AWS_ENDPOINT_URL_SQS`,
+/// All of them start only once the SQS endpoint listens: handlers get its URL (`AWS_ENDPOINT_URL_SQS`,
 /// and every `Ref` to a queue), the host fixes their environment when it is created, and with
-/// `--sqs-port 0` only the bound port tells the URL. So this service awaits the URL the SQS
-/// server reports, then creates the host and runs it and the Invoke API in a child task group.
-/// The children inherit the group's graceful shutdown and cancellation, so there is still one
-/// lifecycle; listed last in the group, this service is also the first to be shut down, and the
-/// handlers stop before the endpoint they talk to.
+/// `--sqs-port 0` only the bound port tells the URL. So this service awaits the URL the SQS server
+/// reports, then creates the host and runs it, the Invoke API and the mappings in a child task group.
+/// Listed last in the group, it is the first to be shut down: the Invoke API and the mappings stop
+/// taking work and finish what they hold while the host still runs; then the host stops its
+/// handlers, before the endpoint they talk to.
 struct LambdaService: Service {
     let configuration: RuntimeConfiguration
     let functions: ManifestFunctions?
+    let mappings: [MappingConfiguration]
+    let store: QueueStore
     /// Yields the SQS endpoint's URL once it listens.
     let sqsEndpoint: AsyncStream<String>
     let onListening: @Sendable (LambdaEndpoint) async -> Void
@@ -30,19 +35,25 @@ struct LambdaService: Service {
             throw rejected(error)
         }
         let api = InvokeAPIServer(host: host, address: configuration.host, port: configuration.lambdaPort, logger: logger)
+        let eventSources = EventSourceMappingService(
+            mappings: mappings, store: store, host: host, settings: configuration.mappingSettings, logger: logger)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await host.run() }
-            group.addTask { try await api.run() }
-            // nil: the API stopped before listening; its error, if any, ends the group.
-            guard let port = await api.waitUntilListening() else { return }
-            do throws(FunctionHostError) {
-                try await host.waitUntilReady()
-            } catch .stopped {
-                return
-            } catch {
-                throw rejected(error)
+            defer { host.shutDown() }
+            try await withThrowingDiscardingTaskGroup { callers in
+                callers.addTask { try await api.run() }
+                // nil: the API stopped before listening; its error, if any, ends the group.
+                guard let port = await api.waitUntilListening() else { return }
+                do throws(FunctionHostError) {
+                    try await host.waitUntilReady()
+                } catch .stopped {
+                    return
+                } catch {
+                    throw rejected(error)
+                }
+                callers.addTask { try await eventSources.run() }
+                await onListening(LambdaEndpoint(url: "http://\(configuration.host):\(port)", functions: configurations))
             }
-            await onListening(LambdaEndpoint(url: "http://\(configuration.host):\(port)", functions: configurations))
         }
     }
 

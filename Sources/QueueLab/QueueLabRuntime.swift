@@ -55,7 +55,7 @@ public struct QueueLabRuntime: Sendable {
                 sqsEndpointContinuation.finish()
             })
         let lambda = LambdaService(
-            configuration: configuration, functions: functions, sqsEndpoint: sqsEndpoint,
+            configuration: configuration, functions: functions, mappings: [], store: store, sqsEndpoint: sqsEndpoint,
             onListening: onLambdaListening, logger: logger)
         return ServiceGroup(
             configuration: .init(

@@ -1,3 +1,4 @@
+import EventSourceMapping
 import Foundation
 
 /// Everything `queuelab start` needs to know to run.
@@ -16,12 +17,15 @@ public struct RuntimeConfiguration: Sendable {
     public var pythonExecutable: String
     /// Folders searched for a `provided.*` handler given as a bare name, after the manifest's folder.
     public var executableSearchPaths: [String]
+    /// How event source mappings scale and whether they record attempts.
+    public var mappingSettings: MappingSettings
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
         accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil,
         lambdaPort: Int = 3002, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
-        executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()]
+        executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()],
+        mappingSettings: MappingSettings = MappingSettings()
     ) {
         self.statePath = statePath
         self.host = host
@@ -32,6 +36,7 @@ public struct RuntimeConfiguration: Sendable {
         self.lambdaPort = lambdaPort
         self.pythonExecutable = pythonExecutable
         self.executableSearchPaths = executableSearchPaths
+        self.mappingSettings = mappingSettings
     }
 
     /// The package root's venv (`.venv/bin/python`, made by `scripts/bootstrap`, with `awslambdaric`)
