@@ -90,7 +90,7 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "StrictJSON",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "StrictJSON", "Primitives",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -112,7 +112,8 @@ let package = Package(
             ]
         ),
 
-        // BEGIN handler executables (functions/ and test fixtures)
+        // BEGIN handler executables (functions/, examples/ and test fixtures)
+        .executableTarget(name: "queue-worker", dependencies: ["LambdaHandler"], path: "examples/worker"),
         .executableTarget(name: "NoopHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/NoopHandler"),
         .executableTarget(name: "ProbeHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/ProbeHandler"),
         .executableTarget(name: "BatchHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/BatchHandler"),

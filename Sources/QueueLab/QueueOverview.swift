@@ -22,11 +22,6 @@ public enum QueueOverview {
         }
         let header = ["NAME", "VISIBLE", "IN FLIGHT", "DELAYED", "DLQ TARGET"]
         guard !rows.isEmpty else { return "No queues.\n" }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
-        return ([header] + rows).map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.lines(header, rows).joined(separator: "\n") + "\n"
     }
 }

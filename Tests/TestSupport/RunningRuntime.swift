@@ -3,8 +3,8 @@ import Logging
 import QueueLab
 import QueueStore
 
-/// The real runtime (SQS endpoint, move tasks, function host, Invoke API) on ephemeral ports, run
-/// in-process over a folder that holds the manifest and the state file.
+/// The real runtime (SQS endpoint, move tasks, function host, Invoke API, event source mappings)
+/// on ephemeral ports, run in-process over a folder that holds the manifest and the state file.
 public struct RunningRuntime: Sendable {
     public let sqsEndpoint: String
     public let lambda: LambdaEndpoint
@@ -15,9 +15,11 @@ public struct RunningRuntime: Sendable {
     /// Writes `manifest` (JSON text; nil runs no manifest) to `serverless.json`, starts the runtime
     /// on `statePath` (default: a fresh folder, removed afterwards), runs `body` once both endpoints
     /// listen, then shuts down gracefully. Start-up errors (a bad manifest, a handler the host
-    /// rejects) are rethrown.
+    /// rejects) are rethrown. `configure` adjusts the runtime's configuration (rates, settings).
     public static func with<T: Sendable>(
-        manifest: String? = nil, statePath: String? = nil, _ body: @Sendable (RunningRuntime) async throws -> T
+        manifest: String? = nil, statePath: String? = nil,
+        configure: (inout RuntimeConfiguration) -> Void = { _ in },
+        _ body: @Sendable (RunningRuntime) async throws -> T
     ) async throws -> T {
         let directory = statePath.map { ($0 as NSString).deletingLastPathComponent } ?? TestPaths.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -26,41 +28,13 @@ public struct RunningRuntime: Sendable {
         if let manifest { try manifest.write(toFile: manifestPath, atomically: true, encoding: .utf8) }
         var logger = Logger(label: "runtime-test")
         logger.logLevel = .warning
-        let runtime = try QueueLabRuntime(
-            configuration: .init(
-                statePath: statePath ?? directory + "/state/state.sqlite", sqsPort: 0,
-                manifestPath: manifest == nil ? nil : manifestPath, lambdaPort: 0),
-            logger: logger)
-        let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
-        let (lambdaEndpoints, lambdaContinuation) = AsyncStream.makeStream(of: LambdaEndpoint.self)
-        let group = runtime.serviceGroup(
-            onSQSListening: { sqsContinuation.yield($0) }, onLambdaListening: { lambdaContinuation.yield($0) })
-        return try await withThrowingTaskGroup(of: T?.self) { tasks in
-            tasks.addTask {
-                defer {
-                    sqsContinuation.finish()
-                    lambdaContinuation.finish()
-                }
-                try await group.run()
-                return nil
-            }
-            var sqsIterator = sqsEndpoints.makeAsyncIterator()
-            var lambdaIterator = lambdaEndpoints.makeAsyncIterator()
-            guard let sqsEndpoint = await sqsIterator.next(), let lambda = await lambdaIterator.next() else {
-                // The group ended before both endpoints listened: surface its error.
-                while try await tasks.next() != nil {}
-                throw RuntimeTestError.runtimeEndedBeforeListening
-            }
-            do {
-                let running = RunningRuntime(sqsEndpoint: sqsEndpoint, lambda: lambda, directory: directory, store: runtime.store)
-                let result = try await body(running)
-                await group.triggerGracefulShutdown()
-                while try await tasks.next() != nil {}
-                return result
-            } catch {
-                await group.triggerGracefulShutdown()
-                throw error
-            }
+        var configuration = RuntimeConfiguration(
+            statePath: statePath ?? directory + "/state/state.sqlite", sqsPort: 0,
+            manifestPath: manifest == nil ? nil : manifestPath, lambdaPort: 0)
+        configure(&configuration)
+        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
+        return try await runtime.withRunning { endpoints in
+            try await body(RunningRuntime(sqsEndpoint: endpoints.sqs, lambda: endpoints.lambda, directory: directory, store: runtime.store))
         }
     }
 
@@ -74,8 +48,4 @@ public struct RunningRuntime: Sendable {
         let response = (try? String(contentsOfFile: directory + "/" + outfile, encoding: .utf8)) ?? ""
         return (cli, jsonObject(response))
     }
-}
-
-public enum RuntimeTestError: Error {
-    case runtimeEndedBeforeListening
 }

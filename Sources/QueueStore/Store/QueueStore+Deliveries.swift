@@ -167,3 +167,32 @@ extension QueueStore {
         }
     }
 }
+
+/// A stored message as an inspector sees it, without receiving it (nothing about it changes).
+public struct StoredMessage: Sendable, Equatable {
+    public let messageId: String
+    public let body: String
+    public let receiveCount: Int
+    public let sentAt: Int64
+    public let groupId: String?
+    /// Set for a message a redrive policy moved here.
+    public let deadLetterMove: DeadLetterMove?
+}
+
+extension QueueStore {
+    /// The queue's messages in the order they were sent, however visible they are.
+    public func storedMessages(inQueue name: String, limit: Int = 1000) async throws(SQSError) -> [StoredMessage] {
+        try await read { db in
+            let queue = try self.queue(named: name, db)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT messageId, body, receiveCount, sentAt, groupId, deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId
+                FROM message WHERE queueId = ? ORDER BY id LIMIT ?
+                """), arguments: [queue.id, limit])
+            return rows.map { row in
+                StoredMessage(
+                    messageId: row[0], body: row[1], receiveCount: row[2], sentAt: row[3], groupId: row[4],
+                    deadLetterMove: (row[6] as Int64?).map { DeadLetterMove(sourceQueueARN: row[5], movedAt: $0, attemptId: row[7]) })
+            }
+        }
+    }
+}
