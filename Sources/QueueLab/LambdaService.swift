@@ -13,7 +13,7 @@ import ServiceLifecycle
 /// handlers stop before the endpoint they talk to.
 struct LambdaService: Service {
     let configuration: RuntimeConfiguration
-    let functions: ManifestFunctions?
+    let manifest: ManifestPlan?
     /// Yields the SQS endpoint's URL once it listens.
     let sqsEndpoint: AsyncStream<String>
     let onListening: @Sendable (LambdaEndpoint) async -> Void
@@ -22,7 +22,7 @@ struct LambdaService: Service {
     func run() async throws {
         // A shutdown before the SQS endpoint listens (or its failure to bind) ends the wait with nil.
         guard let sqsEndpoint = await sqsEndpoint.cancelOnGracefulShutdown().first(where: { _ in true }) else { return }
-        let configurations = functions?.configurations(sqsEndpoint: sqsEndpoint) ?? []
+        let configurations = manifest?.configurations(sqsEndpoint: sqsEndpoint) ?? []
         let host: FunctionHost
         do {
             host = try FunctionHost(functions: configurations, configuration: hostConfiguration(sqsEndpoint: sqsEndpoint))
@@ -48,8 +48,8 @@ struct LambdaService: Service {
 
     /// The host's error, named after the manifest when there is one.
     private func rejected(_ error: FunctionHostError) -> any Error {
-        guard let functions else { return error }
-        return ManifestLoadError.functionRejected(file: functions.file, error)
+        guard let manifest else { return error }
+        return ManifestLoadError.functionRejected(file: manifest.file, error)
     }
 
     private func hostConfiguration(sqsEndpoint: String) -> FunctionHostConfiguration {

@@ -10,14 +10,14 @@ import UnixSignals
 public struct QueueLabRuntime: Sendable {
     public let configuration: RuntimeConfiguration
     public let store: QueueStore
-    /// The manifest's functions, checked before anything starts; `nil` without a manifest.
-    public let functions: ManifestFunctions?
+    /// What the manifest declares, checked before anything starts; `nil` without a manifest.
+    public let manifest: ManifestPlan?
     let logger: Logger
 
     /// Opens the state file and reads the manifest; a bad manifest throws `ManifestLoadError`.
     public init(configuration: RuntimeConfiguration, logger: Logger) throws {
-        self.functions = try configuration.manifestPath.map {
-            try ManifestFunctions.load(file: $0, accountId: configuration.accountId)
+        self.manifest = try configuration.manifestPath.map {
+            try ManifestPlan.load(file: $0, accountId: configuration.accountId, region: configuration.region, stage: configuration.stage)
         }
         self.configuration = configuration
         self.store = try QueueStore(path: configuration.statePath, accountId: configuration.accountId)
@@ -55,7 +55,7 @@ public struct QueueLabRuntime: Sendable {
                 sqsEndpointContinuation.finish()
             })
         let lambda = LambdaService(
-            configuration: configuration, functions: functions, sqsEndpoint: sqsEndpoint,
+            configuration: configuration, manifest: manifest, sqsEndpoint: sqsEndpoint,
             onListening: onLambdaListening, logger: logger)
         return ServiceGroup(
             configuration: .init(

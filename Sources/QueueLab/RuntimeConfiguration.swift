@@ -10,6 +10,8 @@ public struct RuntimeConfiguration: Sendable {
     public var region: String
     /// The serverless.json whose functions run; `nil` runs none (the Invoke API still answers).
     public var manifestPath: String?
+    /// The manifest's stage (`${opt:stage}`); `nil` takes `provider.stage`, else `dev`.
+    public var stage: String?
     /// The Lambda Invoke API's port (3002 as serverless-offline; 0 picks a free one).
     public var lambdaPort: Int
     /// The Python that runs `python3.*` functions through `awslambdaric`.
@@ -19,7 +21,7 @@ public struct RuntimeConfiguration: Sendable {
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
-        accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil,
+        accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil, stage: String? = nil,
         lambdaPort: Int = 3002, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
         executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()]
     ) {
@@ -29,6 +31,7 @@ public struct RuntimeConfiguration: Sendable {
         self.accountId = accountId
         self.region = region
         self.manifestPath = manifestPath
+        self.stage = stage
         self.lambdaPort = lambdaPort
         self.pythonExecutable = pythonExecutable
         self.executableSearchPaths = executableSearchPaths
