@@ -16,8 +16,7 @@ import ServiceLifecycle
 /// handlers, before the endpoint they talk to.
 struct LambdaService: Service {
     let configuration: RuntimeConfiguration
-    let functions: ManifestFunctions?
-    let mappings: [MappingConfiguration]
+    let manifest: ManifestDeployment.Deployed?
     let store: QueueStore
     /// Yields the SQS endpoint's URL once it listens.
     let sqsEndpoint: AsyncStream<String>
@@ -27,16 +26,18 @@ struct LambdaService: Service {
     func run() async throws {
         // A shutdown before the SQS endpoint listens (or its failure to bind) ends the wait with nil.
         guard let sqsEndpoint = await sqsEndpoint.cancelOnGracefulShutdown().first(where: { _ in true }) else { return }
-        let configurations = functions?.configurations(sqsEndpoint: sqsEndpoint) ?? []
+        let configurations = manifest?.configurations(sqsEndpoint: sqsEndpoint) ?? []
+        let recorder = InvocationRecorder(store: store, logger: logger)
         let host: FunctionHost
         do {
-            host = try FunctionHost(functions: configurations, configuration: hostConfiguration(sqsEndpoint: sqsEndpoint))
+            host = try FunctionHost(
+                functions: configurations, configuration: hostConfiguration(sqsEndpoint: sqsEndpoint, recorder: recorder))
         } catch {
             throw rejected(error)
         }
         let api = InvokeAPIServer(host: host, address: configuration.host, port: configuration.lambdaPort, logger: logger)
         let eventSources = EventSourceMappingService(
-            mappings: mappings, store: store, host: host, settings: configuration.mappingSettings, logger: logger)
+            mappings: manifest?.mappings ?? [], store: store, host: host, settings: configuration.mappingSettings, logger: logger)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await host.run() }
             defer { host.shutDown() }
@@ -59,15 +60,17 @@ struct LambdaService: Service {
 
     /// The host's error, named after the manifest when there is one.
     private func rejected(_ error: FunctionHostError) -> any Error {
-        guard let functions else { return error }
-        return ManifestLoadError.functionRejected(file: functions.file, error)
+        guard let manifest else { return error }
+        return ManifestLoadError.functionRejected(file: manifest.plan.file, error)
     }
 
-    private func hostConfiguration(sqsEndpoint: String) -> FunctionHostConfiguration {
+    private func hostConfiguration(sqsEndpoint: String, recorder: InvocationRecorder) -> FunctionHostConfiguration {
         FunctionHostConfiguration(
             stateDirectory: configuration.stateDirectory, sqsEndpointURL: sqsEndpoint,
             pythonExecutable: configuration.pythonExecutable,
             executableSearchPaths: configuration.executableSearchPaths, region: configuration.region,
-            accountID: configuration.accountId)
+            accountID: configuration.accountId, echoLogs: configuration.echoLogs,
+            asyncRetryTimings: configuration.asyncRetryTimings,
+            invocationObserver: { await recorder.record($0) }, asyncFailureSink: { try await recorder.send($0) })
     }
 }

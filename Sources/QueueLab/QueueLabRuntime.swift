@@ -10,14 +10,14 @@ import UnixSignals
 public struct QueueLabRuntime: Sendable {
     public let configuration: RuntimeConfiguration
     public let store: QueueStore
-    /// The manifest's functions, checked before anything starts; `nil` without a manifest.
-    public let functions: ManifestFunctions?
+    /// What the manifest declares, checked before anything starts; `nil` without a manifest.
+    public let manifest: ManifestPlan?
     let logger: Logger
 
     /// Opens the state file and reads the manifest; a bad manifest throws `ManifestLoadError`.
     public init(configuration: RuntimeConfiguration, logger: Logger) throws {
-        self.functions = try configuration.manifestPath.map {
-            try ManifestFunctions.load(file: $0, accountId: configuration.accountId)
+        self.manifest = try configuration.manifestPath.map {
+            try ManifestPlan.load(file: $0, accountId: configuration.accountId, region: configuration.region, stage: configuration.stage)
         }
         self.configuration = configuration
         self.store = try QueueStore(path: configuration.statePath, accountId: configuration.accountId)
@@ -31,13 +31,21 @@ public struct QueueLabRuntime: Sendable {
         onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
     ) async throws {
         try await serviceGroup(
-            gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening,
+            deployed: try await deploy(), gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening,
             onLambdaListening: onLambdaListening
         ).run()
     }
 
-    /// The services in one group; embedders (tests) shut it down with `triggerGracefulShutdown()`.
-    public func serviceGroup(
+    /// Checks the manifest against the state file and creates or updates its queues; nothing has
+    /// changed when it throws.
+    func deploy() async throws(ManifestLoadError) -> ManifestDeployment.Deployed? {
+        guard let manifest else { return nil }
+        return try await ManifestDeployment(plan: manifest, store: store, region: configuration.region).deploy()
+    }
+
+    /// The services in one group; `withRunning` shuts it down with `triggerGracefulShutdown()`.
+    func serviceGroup(
+        deployed: ManifestDeployment.Deployed?,
         gracefulShutdownSignals: [UnixSignal] = [],
         onSQSListening: @escaping @Sendable (String) async -> Void,
         onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
@@ -55,7 +63,7 @@ public struct QueueLabRuntime: Sendable {
                 sqsEndpointContinuation.finish()
             })
         let lambda = LambdaService(
-            configuration: configuration, functions: functions, mappings: [], store: store, sqsEndpoint: sqsEndpoint,
+            configuration: configuration, manifest: deployed, store: store, sqsEndpoint: sqsEndpoint,
             onListening: onLambdaListening, logger: logger)
         return ServiceGroup(
             configuration: .init(
@@ -86,7 +94,8 @@ extension QueueLabRuntime {
         let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
         let (lambdaEndpoints, lambdaContinuation) = AsyncStream.makeStream(of: LambdaEndpoint.self)
         let group = serviceGroup(
-            onSQSListening: { sqsContinuation.yield($0) }, onLambdaListening: { lambdaContinuation.yield($0) })
+            deployed: try await deploy(), onSQSListening: { sqsContinuation.yield($0) },
+            onLambdaListening: { lambdaContinuation.yield($0) })
         return try await withThrowingTaskGroup(of: T?.self) { tasks in
             tasks.addTask {
                 defer {

@@ -1,5 +1,6 @@
 import EventSourceMapping
 import Foundation
+import FunctionHost
 
 /// Everything `queuelab start` needs to know to run.
 public struct RuntimeConfiguration: Sendable {
@@ -11,6 +12,8 @@ public struct RuntimeConfiguration: Sendable {
     public var region: String
     /// The serverless.json whose functions run; `nil` runs none (the Invoke API still answers).
     public var manifestPath: String?
+    /// The manifest's stage (`${opt:stage}`); `nil` takes `provider.stage`, else `dev`.
+    public var stage: String?
     /// The Lambda Invoke API's port (3002 as serverless-offline; 0 picks a free one).
     public var lambdaPort: Int
     /// The Python that runs `python3.*` functions through `awslambdaric`.
@@ -19,13 +22,18 @@ public struct RuntimeConfiguration: Sendable {
     public var executableSearchPaths: [String]
     /// How event source mappings scale and whether they record attempts.
     public var mappingSettings: MappingSettings
+    /// Waits between asynchronous invocation attempts (AWS's: one and two minutes).
+    public var asyncRetryTimings: AsyncRetryTimings
+    /// Echo function logs (START/END/REPORT and handler output) to standard output.
+    public var echoLogs: Bool
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
-        accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil,
+        accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil, stage: String? = nil,
         lambdaPort: Int = 3002, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
         executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()],
-        mappingSettings: MappingSettings = MappingSettings()
+        mappingSettings: MappingSettings = MappingSettings(), asyncRetryTimings: AsyncRetryTimings = .aws,
+        echoLogs: Bool = true
     ) {
         self.statePath = statePath
         self.host = host
@@ -33,10 +41,25 @@ public struct RuntimeConfiguration: Sendable {
         self.accountId = accountId
         self.region = region
         self.manifestPath = manifestPath
+        self.stage = stage
         self.lambdaPort = lambdaPort
         self.pythonExecutable = pythonExecutable
         self.executableSearchPaths = executableSearchPaths
         self.mappingSettings = mappingSettings
+        self.asyncRetryTimings = asyncRetryTimings
+        self.echoLogs = echoLogs
+    }
+
+    /// Concurrent batches an SQS event source may add per minute (AWS: 300); more compresses time.
+    public var eventSourceScalePerMinute: Int {
+        get { mappingSettings.rates.increasePerMinute }
+        set { mappingSettings.rates.increasePerMinute = newValue }
+    }
+
+    /// The wait before an asynchronous invocation's first retry; the second waits twice as long (AWS: 60 s).
+    public var asyncRetryInterval: Duration {
+        get { asyncRetryTimings.afterFunctionError }
+        set { asyncRetryTimings.afterFunctionError = newValue }
     }
 
     /// The package root's venv (`.venv/bin/python`, made by `scripts/bootstrap`, with `awslambdaric`)

@@ -25,8 +25,20 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("lambda-port"), help: "Lambda Invoke API port (0 picks a free one).")
     var lambdaPort = 3002
 
-    @Option(name: .customLong("manifest"), help: "serverless.json whose functions to run (default: none).")
+    @Option(name: .customLong("manifest"), help: "serverless.json (or a CloudFormation template) to run (default: ./serverless.json when it exists).")
     var manifestPath: String?
+
+    @Flag(name: .customLong("no-manifest"), help: "Run no manifest, even if ./serverless.json exists.")
+    var noManifest = false
+
+    @Option(help: "The manifest's stage, as ${opt:stage} and ${sls:stage} read it (default: provider.stage, else dev).")
+    var stage: String?
+
+    @Option(name: .customLong("esm-scale-per-minute"), help: "Concurrent batches an SQS event source may add per minute (default: AWS's 300); raise it to compress time.")
+    var scalePerMinute: Int?
+
+    @Option(name: .customLong("async-retry-interval"), help: "Seconds before an asynchronous invocation's first retry, twice that before the second (default: AWS's 60).")
+    var asyncRetryInterval: Double?
 
     @Option(name: .customLong("account-id"), help: "Account id in queue URLs and ARNs.")
     var accountId = "000000000000"
@@ -40,15 +52,30 @@ struct StartCommand: AsyncParsableCommand {
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits.")
         }
+        if let scalePerMinute, !(1...1_000_000).contains(scalePerMinute) {
+            throw ValidationError("--esm-scale-per-minute must be between 1 and 1000000.")
+        }
+        if let asyncRetryInterval, asyncRetryInterval <= 0 { throw ValidationError("--async-retry-interval must be more than 0 seconds.") }
+        if noManifest, manifestPath != nil { throw ValidationError("--no-manifest and --manifest exclude each other.") }
     }
+
+    /// The manifest to run: the one named, else ./serverless.json when it exists.
+    private var manifest: String? {
+        if noManifest { return nil }
+        if let manifestPath { return manifestPath }
+        return FileManager.default.fileExists(atPath: Self.defaultManifest) ? Self.defaultManifest : nil
+    }
+
+    static let defaultManifest = "serverless.json"
 
     func run() async throws {
         let logger = Logger(label: "queuelab")
-        let runtime = try QueueLabRuntime(
-            configuration: .init(
-                statePath: statePath, host: host, sqsPort: sqsPort, accountId: accountId, region: region,
-                manifestPath: manifestPath, lambdaPort: lambdaPort),
-            logger: logger)
+        var configuration = RuntimeConfiguration(
+            statePath: statePath, host: host, sqsPort: sqsPort, accountId: accountId, region: region,
+            manifestPath: manifest, stage: stage, lambdaPort: lambdaPort)
+        if let scalePerMinute { configuration.eventSourceScalePerMinute = scalePerMinute }
+        if let asyncRetryInterval { configuration.asyncRetryInterval = .milliseconds(Int64(asyncRetryInterval * 1000)) }
+        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
         // Written unbuffered: scripts and tests wait for these lines on a pipe or file.
         try await runtime.run(
             onSQSListening: { url in
@@ -56,6 +83,9 @@ struct StartCommand: AsyncParsableCommand {
             },
             onLambdaListening: { endpoint in
                 Self.write("Lambda Invoke API listening on \(endpoint.url)")
+                if let manifest = runtime.manifest {
+                    Self.write("  manifest \(manifest.file): \(manifest.functions.count) functions, \(manifest.queues.count) queues, \(manifest.mappings.count) event source mappings")
+                }
                 for function in endpoint.functions {
                     let reserved = function.reservedConcurrency.map { ", reserved \($0)" } ?? ""
                     let provisioned = function.provisionedConcurrency > 0 ? ", provisioned \(function.provisionedConcurrency)" : ""

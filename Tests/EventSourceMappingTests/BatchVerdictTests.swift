@@ -1,5 +1,5 @@
 @testable import EventSourceMapping
-import FunctionHost
+@testable import FunctionHost
 import QueueStore
 import Testing
 
@@ -8,7 +8,9 @@ struct BatchVerdictTests {
     static let batch = ["m1", "m2", "m3"]
 
     static func verdict(_ response: String, outcome: InvocationResult.Outcome = .succeeded, reports: Bool = true) -> BatchVerdict {
-        BatchVerdict(outcome: outcome, payload: Array(response.utf8), messageIds: batch, reportsBatchItemFailures: reports)
+        BatchVerdict(
+            InvocationResult(requestID: "request", outcome: outcome, payload: Array(response.utf8)), messageIds: batch,
+            reportsBatchItemFailures: reports)
     }
 
     @Test("without ReportBatchItemFailures a success deletes the whole batch, whatever the response says")

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 import Testing
 
 @testable import IntegrationManifest
@@ -55,6 +56,19 @@ struct ServerlessManifestCodingTests {
         let manifest = try JSONDecoder().decode(ServerlessManifest.self, from: Data(handWritten.utf8))
         let reencoded = try ManifestRenderer().render(manifest, as: .json)
         #expect(try JSONDecoder().decode(ServerlessManifest.self, from: Data(reencoded.utf8)) == manifest)
+    }
+
+    @Test func sqsEventKeepsFilterPatternsAndEnabled() throws {
+        let json = #"{"arn": "arn:aws:sqs:us-east-1:000000000000:orders", "filterPatterns": [{"body": {"kind": ["order"]}}], "enabled": false}"#
+        let event = try JSONDecoder().decode(SQSEvent.self, from: Data(json.utf8))
+        #expect(event.filterPatterns == [["body": ["kind": ["order"]]]])
+        #expect(event.enabled == false)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try encoder.encode(event), as: UTF8.self)
+            == #"{"arn":"arn:aws:sqs:us-east-1:000000000000:orders","enabled":false,"filterPatterns":[{"body":{"kind":["order"]}}]}"#)
+        // Unset, they stay out of generated manifests.
+        #expect(String(decoding: try encoder.encode(SQSEvent(arn: .string("arn"), batchSize: 1)), as: UTF8.self) == #"{"arn":"arn","batchSize":1}"#)
     }
 
     @Test func writesIntrinsicsInTheirJSONForm() throws {

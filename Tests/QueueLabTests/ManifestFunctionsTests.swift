@@ -1,27 +1,19 @@
 import Foundation
 import FunctionHost
-import IntegrationManifest
 import QueueLab
 import Testing
 
-@Suite("serverless.json functions → function host configurations")
+@Suite("Functions of a manifest → function host configurations")
 struct ManifestFunctionsTests {
-    static let endpoint = "http://127.0.0.1:9324"
+    typealias Fixture = ManifestFixture
 
-    /// Settles the manifest `json` as if read from `file`.
-    func settle(_ json: String, file: String = "/srv/app/serverless.json") throws -> [FunctionConfiguration] {
-        let manifest = try JSONDecoder().decode(ServerlessManifest.self, from: Data(json.utf8))
-        return try ManifestFunctions(manifest, file: file, accountId: "000000000000").configurations(sqsEndpoint: Self.endpoint)
-    }
-
-    /// The error settling `json` fails with.
-    func failure(_ json: String) -> ManifestLoadError? {
-        #expect(throws: ManifestLoadError.self) { try settle(json, file: "serverless.json") }
+    func configurations(_ json: String, file: String = "/srv/app/serverless.json") throws -> [FunctionConfiguration] {
+        try Fixture.plan(json, file: file).configurations(sqsEndpoint: Fixture.endpoint)
     }
 
     @Test("a function's values win over provider's, which win over the Serverless Framework's defaults")
     func fallbacks() throws {
-        let functions = try settle(
+        let functions = try configurations(
             """
             {"service": "app", "provider": {"name": "aws", "runtime": "provided.al2023", "timeout": 30},
              "functions": {
@@ -31,114 +23,127 @@ struct ManifestFunctionsTests {
             """)
         #expect(functions == [
             FunctionConfiguration(
-                name: "inherits", runtime: "provided.al2023", handler: "Worker", codeDirectory: "/srv/app",
-                memorySize: 1024, timeout: 30),
+                name: "inherits", runtime: "provided.al2023", handler: "Worker", codeDirectory: "/srv/app", memorySize: 1024, timeout: 30),
             FunctionConfiguration(
                 name: "own", runtime: "python3.12", handler: "worker.handle", codeDirectory: "/srv/app",
                 memorySize: 512, timeout: 10, reservedConcurrency: 5, provisionedConcurrency: 2),
         ])
     }
 
-    @Test("unset everywhere: timeout 6 s, 1024 MB, no reserved or provisioned concurrency; provider memory is inherited")
+    @Test("unset everywhere: timeout 6 s, 1024 MB, no reserved or provisioned concurrency")
     func frameworkDefaults() throws {
-        let bare = try settle(#"{"service": "a", "provider": {"name": "aws"}, "functions": {"f": {"handler": "H", "runtime": "provided.al2"}}}"#)
+        let bare = try configurations(#"{"service": "a", "provider": {"name": "aws"}, "functions": {"f": {"handler": "H", "runtime": "provided.al2"}}}"#)
         #expect(bare.map(\.timeout) == [6])
         #expect(bare.map(\.memorySize) == [1024])
         #expect(bare.map(\.reservedConcurrency) == [nil])
         #expect(bare.map(\.provisionedConcurrency) == [0])
-        let inherited = try settle(
-            #"{"service": "a", "provider": {"name": "aws", "memorySize": 256}, "functions": {"f": {"handler": "H", "runtime": "provided.al2"}}}"#)
-        #expect(inherited.map(\.memorySize) == [256])
     }
 
     @Test("the code directory is the manifest's folder, made absolute")
     func codeDirectory() throws {
         let json = #"{"service": "a", "provider": {"name": "aws", "runtime": "provided.al2"}, "functions": {"f": {"handler": "H"}}}"#
-        let relative = try settle(json, file: "examples/../app/serverless.json")
-        #expect(relative.map(\.codeDirectory) == [FileManager.default.currentDirectoryPath + "/app"])
+        #expect(try configurations(json, file: "examples/../app/serverless.json").map(\.codeDirectory)
+            == [FileManager.default.currentDirectoryPath + "/app"])
     }
 
     @Test("provider's environment is merged with the function's, and the function's value wins")
     func environmentMerge() throws {
-        let functions = try settle(
+        let functions = try configurations(
             """
-            {"service": "a", "provider": {"name": "aws", "runtime": "provided.al2",
-                                          "environment": {"STAGE": "dev", "LEVEL": "info"}},
-             "functions": {"f": {"handler": "H", "environment": {"LEVEL": "debug", "NAME": "f"}},
-                           "g": {"handler": "H"}}}
+            {"service": "a", "provider": {"name": "aws", "runtime": "provided.al2", "environment": {"STAGE": "dev", "LEVEL": "info"}},
+             "functions": {"f": {"handler": "H", "environment": {"LEVEL": "debug", "NAME": "f"}}, "g": {"handler": "H"}}}
             """)
-        #expect(functions.map(\.environment) == [
-            ["STAGE": "dev", "LEVEL": "debug", "NAME": "f"],
-            ["STAGE": "dev", "LEVEL": "info"],
-        ])
+        #expect(functions.map(\.environment) == [["STAGE": "dev", "LEVEL": "debug", "NAME": "f"], ["STAGE": "dev", "LEVEL": "info"]])
     }
 
-    @Test("a Ref to an AWS::SQS::Queue becomes the queue's URL on the running endpoint, in provider's and function's environment")
+    @Test("queue references in provider's and the function's environment become URLs on the running endpoint")
     func queueReferences() throws {
-        let json = """
-            {"service": "a", "provider": {"name": "aws", "runtime": "provided.al2",
-                                          "environment": {"ORDERS_URL": {"Ref": "OrdersQueue"}}},
-             "functions": {"f": {"handler": "H", "environment": {"DLQ_URL": {"Ref": "OrdersDLQ"}}}},
-             "resources": {"Resources": {
-               "OrdersQueue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders"}},
-               "OrdersDLQ": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders-dlq.fifo", "FifoQueue": true}}}}}
-            """
-        let manifest = try JSONDecoder().decode(ServerlessManifest.self, from: Data(json.utf8))
-        let functions = try ManifestFunctions(manifest, file: "serverless.json", accountId: "123456789012")
-        #expect(functions.configurations(sqsEndpoint: "http://127.0.0.1:40123").map(\.environment) == [[
+        let plan = try Fixture.plan(Fixture.serverless(
+            provider: #""environment": {"ORDERS_URL": {"Ref": "OrdersQueue"}}"#,
+            worker: #""environment": {"DLQ_ARN": {"Fn::GetAtt": ["OrdersDLQ", "Arn"]}}"#,
+            resources: """
+                {"OrdersQueue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders"}},
+                 "OrdersDLQ": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders-dlq.fifo", "FifoQueue": true}}}
+                """))
+        #expect(plan.configurations(sqsEndpoint: "http://127.0.0.1:40123").map(\.environment) == [[
             "ORDERS_URL": "http://127.0.0.1:40123/123456789012/orders",
-            "DLQ_URL": "http://127.0.0.1:40123/123456789012/orders-dlq.fifo",
+            "DLQ_ARN": "arn:aws:sqs:eu-west-1:123456789012:orders-dlq.fifo",
         ]])
     }
 
-    static let resources = """
-        "resources": {"Resources": {
-          "Orders": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "orders"}},
-          "Unnamed": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 60}},
-          "Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "alerts"}}}}
-        """
-
-    /// A manifest whose function `worker` has `X` = `value`.
-    static func functionEnvironment(_ value: String) -> String {
-        """
-        {"service": "a", "provider": {"name": "aws", "runtime": "provided.al2"},
-         "functions": {"worker": {"handler": "H", "environment": {"X": \(value)}}}, \(resources)}
-        """
-    }
-
     @Test(
-        "an environment value that does not run locally is an error naming the file, the key and what is allowed",
+        "settings outside Lambda's ranges are errors naming the key",
         arguments: [
-            (#"{"Fn::GetAtt": ["Orders", "Arn"]}"#,
-             #"UnsupportedEnvironmentValue: serverless.json: functions.worker.environment.X is {"Fn::GetAtt":["Orders","Arn"]}; allowed: a string, or {"Ref": <an AWS::SQS::Queue of resources.Resources>}"#),
-            (#"{"Fn::Sub": "${Orders}/x"}"#,
-             #"UnsupportedEnvironmentValue: serverless.json: functions.worker.environment.X is {"Fn::Sub":"${Orders}/x"}; allowed: a string, or {"Ref": <an AWS::SQS::Queue of resources.Resources>}"#),
-            ("5",
-             #"UnsupportedEnvironmentValue: serverless.json: functions.worker.environment.X is 5; allowed: a string, or {"Ref": <an AWS::SQS::Queue of resources.Resources>}"#),
-            (#"{"Ref": "Missing"}"#,
-             "UnknownQueueReference: serverless.json: functions.worker.environment.X refers to 'Missing', which is not an AWS::SQS::Queue of resources.Resources"),
-            (#"{"Ref": "Alerts"}"#,
-             "UnknownQueueReference: serverless.json: functions.worker.environment.X refers to 'Alerts', which is not an AWS::SQS::Queue of resources.Resources"),
-            (#"{"Ref": "Unnamed"}"#,
-             "UnnamedQueue: serverless.json: functions.worker.environment.X refers to queue 'Unnamed', which needs Properties.QueueName to have a local URL"),
+            (#""timeout": 901"#, "functions.worker.timeout: is 901; allowed: an integer 1–900"),
+            (#""timeout": "ten""#, #"functions.worker.timeout: is "ten"; allowed: an integer 1–900"#),
+            (#""memorySize": 64"#, "functions.worker.memorySize: is 64; allowed: an integer 128–10240"),
+            (#""reservedConcurrency": -1"#, "functions.worker.reservedConcurrency: is -1; allowed: an integer ≥ 0"),
+            (#""reservedConcurrency": 2, "provisionedConcurrency": 3"#,
+             "functions.worker.provisionedConcurrency: is 3, above the function's reserved concurrency; allowed: an integer 0–2"),
+            (#""environment": {"X": [1]}"#, "functions.worker.environment.X: is [1]; allowed: a string, number or boolean, or an intrinsic function giving one"),
         ])
-    func unsupportedEnvironmentValue(value: String, expected: String) {
-        #expect(failure(Self.functionEnvironment(value))?.description == expected)
-    }
-
-    @Test("a bad value in provider's environment is named by its provider key")
-    func providerEnvironmentKey() {
-        let json = """
-            {"service": "a", "provider": {"name": "aws", "runtime": "provided.al2", "environment": {"Y": {"Ref": "AWS::Region"}}},
-             "functions": {"worker": {"handler": "H"}}}
-            """
-        #expect(failure(json) == .unknownQueueReference(file: "serverless.json", key: "provider.environment.Y", logicalID: "AWS::Region"))
+    func ranges(settings: String, expected: String) {
+        #expect(Fixture.failure(Fixture.serverless(worker: settings))?.description == "InvalidManifestValue: serverless.json: " + expected)
     }
 
     @Test("a function without a runtime, with none in provider, is an error naming the key and the allowed runtimes")
     func missingRuntime() {
         let json = #"{"service": "a", "provider": {"name": "aws"}, "functions": {"worker": {"handler": "H"}}}"#
-        #expect(failure(json)?.description == "MissingRuntime: serverless.json: functions.worker.runtime is not set, nor is provider.runtime; "
+        #expect(Fixture.failure(json)?.description == "MissingRuntime: serverless.json: functions.worker.runtime is not set, nor is provider.runtime; "
             + "allowed: provided.*, python3.* (the Serverless Framework's Node.js default does not run here)")
+    }
+
+    static let template = """
+        {"AWSTemplateFormatVersion": "2010-09-09",
+         "Resources": {
+           "WorkerLambdaFunction": {"Type": "AWS::Lambda::Function", "Properties": {
+             "Handler": "crm-sync", "Runtime": "provided.al2023", "MemorySize": 512, "Timeout": 60, "ReservedConcurrentExecutions": 4,
+             "Code": {"S3Bucket": {"Ref": "CodeS3Bucket"}, "S3Key": {"Ref": "CodeS3Key"}},
+             "Role": {"Fn::GetAtt": ["Role", "Arn"]},
+             "Environment": {"Variables": {"QUEUE_URL": {"Ref": "Jobs"}}}}},
+           "Named": {"Type": "AWS::Lambda::Function", "Properties": {"FunctionName": {"Fn::Sub": "${AWS::StackName}-named"}, "Handler": "h.main", "Runtime": "python3.12"}},
+           "Plain": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "h.main", "Runtime": "python3.12"}},
+           "Alias": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "WorkerLambdaFunction"}, "Name": "live",
+             "FunctionVersion": {"Fn::GetAtt": ["Version", "Version"]}, "ProvisionedConcurrencyConfig": {"ProvisionedConcurrentExecutions": 2}}},
+           "Version": {"Type": "AWS::Lambda::Version", "Properties": {"FunctionName": "worker",
+             "ProvisionedConcurrencyConfig": {"ProvisionedConcurrentExecutions": 1}}},
+           "Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs"}},
+           "Role": {"Type": "AWS::IAM::Role", "Properties": {}}}}
+        """
+
+    @Test("template functions: FunctionName, else the Serverless name from <Name>LambdaFunction, else the logical ID; Lambda's defaults; aliases and versions add provisioned concurrency")
+    func templateFunctions() throws {
+        let plan = try Fixture.plan(Self.template, file: "/srv/app/my_stack.json")
+        #expect(plan.format == .cloudFormation)
+        #expect(plan.stackName == "my-stack")
+        #expect(plan.configurations(sqsEndpoint: Fixture.endpoint) == [
+            FunctionConfiguration(name: "Plain", runtime: "python3.12", handler: "h.main", codeDirectory: "/srv/app", memorySize: 128, timeout: 3),
+            FunctionConfiguration(name: "my-stack-named", runtime: "python3.12", handler: "h.main", codeDirectory: "/srv/app", memorySize: 128, timeout: 3),
+            FunctionConfiguration(
+                name: "worker", runtime: "provided.al2023", handler: "crm-sync", codeDirectory: "/srv/app", memorySize: 512, timeout: 60,
+                reservedConcurrency: 4, provisionedConcurrency: 3, environment: ["QUEUE_URL": "http://127.0.0.1:9324/123456789012/jobs"]),
+        ])
+        #expect(plan.functions.map(\.key) == ["Resources.Plain", "Resources.Named", "Resources.WorkerLambdaFunction"])
+    }
+
+    @Test("a template function without Handler or Runtime, or packaged as an image, is an error")
+    func templateRequirements() {
+        let plain = #""Plain": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "h.main", "Runtime": "python3.12"}}"#
+        let noRuntime = Self.template.replacingOccurrences(of: plain, with: #""Plain": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "h.main"}}"#)
+        #expect(throws: ManifestLoadError.invalidValue(file: "template.json", key: "Resources.Plain.Properties.Runtime", detail: "is required")) {
+            try Fixture.plan(noRuntime, file: "template.json")
+        }
+        let image = Self.template.replacingOccurrences(of: plain, with: #""Plain": {"Type": "AWS::Lambda::Function", "Properties": {"PackageType": "Image"}}"#)
+        #expect(throws: ManifestLoadError.invalidValue(
+            file: "template.json", key: "Resources.Plain.Properties.PackageType",
+            detail: "is \"Image\": container images do not run locally; allowed: Zip, with Runtime and Handler")) {
+            try Fixture.plan(image, file: "template.json")
+        }
+    }
+
+    @Test("two functions with one name are an error")
+    func duplicateNames() {
+        let json = Fixture.serverless(resources: #"{"Other": {"Type": "AWS::Lambda::Function", "Properties": {"FunctionName": "worker", "Handler": "h", "Runtime": "provided.al2"}}}"#)
+        #expect(Fixture.failure(json)?.message == "serverless.json: resources.Resources.Other: is function 'worker', as functions.worker is; allowed: a function name of its own")
     }
 }

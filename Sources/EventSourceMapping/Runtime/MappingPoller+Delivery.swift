@@ -43,7 +43,8 @@ extension MappingPoller {
         while true {
             let invokedAt = now
             do {
-                let result = try await host.invoke(function: mapping.functionName, payload: payload)
+                // Not observed: the mapping records its own attempt, with the batch's messages.
+                let result = try await host.invoke(function: mapping.functionName, payload: payload, options: InvokeOptions(observed: false))
                 guard !Task.isCancelled else { return false }
                 settle(messages, result: result, invokedAt: invokedAt, into: &completion)
                 return true
@@ -85,8 +86,7 @@ extension MappingPoller {
 
     private func settle(_ messages: [ReceivedMessage], result: InvocationResult, invokedAt: Int64, into completion: inout DeliveryCompletion) {
         let verdict = BatchVerdict(
-            outcome: result.outcome, payload: result.payload, messageIds: messages.map(\.messageId),
-            reportsBatchItemFailures: mapping.reportsBatchItemFailures)
+            result, messageIds: messages.map(\.messageId), reportsBatchItemFailures: mapping.reportsBatchItemFailures)
         completion.outcome = verdict.outcome
         completion.requestId = result.requestID
         completion.coldStart = result.initDuration != nil

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// The result of one invocation, as the Invoke API and event source pollers need it.
 public struct InvocationResult: Sendable {
     public enum Outcome: String, Sendable, Equatable {
@@ -23,6 +25,19 @@ public struct InvocationResult: Sendable {
     public let initDuration: Duration?
     public let maxMemoryUsedMB: Int
 
+    /// `errorType` and `errorMessage` of Lambda's error document, when the invocation failed (a
+    /// payload that is not one gives its first kilobyte as the message).
+    public var error: (type: String?, message: String?)? {
+        guard outcome != .succeeded else { return nil }
+        guard case .object(let members)? = try? JSONParser.parse(payload) else {
+            return (nil, payload.isEmpty ? nil : String(decoding: payload.prefix(1024), as: UTF8.self))
+        }
+        func text(_ key: String) -> String? {
+            if case .string(let value)? = members[key] { value } else { nil }
+        }
+        return (text("errorType"), text("errorMessage"))
+    }
+
     /// `Unhandled` when the invocation failed, as Lambda's `X-Amz-Function-Error` header says.
     public var functionError: String? { outcome == .succeeded ? nil : "Unhandled" }
 
@@ -31,6 +46,17 @@ public struct InvocationResult: Sendable {
         let text = logLines.joined(separator: "\n") + "\n"
         let bytes = Array(text.utf8)
         return String(decoding: bytes.suffix(4096), as: UTF8.self)
+    }
+
+    /// A result as the host would report it, for tests of what reads results.
+    init(requestID: String, outcome: Outcome, payload: [UInt8]) {
+        self.requestID = requestID
+        self.outcome = outcome
+        self.payload = payload
+        logLines = []
+        duration = nil
+        initDuration = nil
+        maxMemoryUsedMB = 0
     }
 
     init(_ result: EnvironmentInvocationResult) {

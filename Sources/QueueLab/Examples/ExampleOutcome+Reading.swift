@@ -4,7 +4,7 @@ extension ExampleOutcome {
     /// Gathers the outcome once the run has settled.
     static func read(
         scenario: ExampleScenario, sent: [(queue: String, messageId: String, body: String)], functions: [String],
-        store: QueueStore, startedAt: Int64, elapsed: Duration
+        store: QueueStore, startedAt: Int64, elapsed: Duration, logDirectory: String
     ) async throws -> ExampleOutcome {
         var deadLetters: [String: String] = [:]  // message id → dead-letter queue
         var queues: [QueueResult] = []
@@ -39,6 +39,7 @@ extension ExampleOutcome {
                 history: try await store.deliveryHistory(ofMessage: message.messageId)))
         }
         return ExampleOutcome(
-            scenario: scenario, elapsed: elapsed, startedAt: startedAt, queues: queues, functions: results, messages: stories)
+            scenario: scenario, elapsed: elapsed, startedAt: startedAt, queues: queues, functions: results, messages: stories,
+            logDirectory: logDirectory)
     }
 }

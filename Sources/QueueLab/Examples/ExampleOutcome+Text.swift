@@ -43,6 +43,7 @@ extension ExampleOutcome {
             }
         }
         lines += ["", "What happened:"] + scenario.explanation.map { "  " + $0 }
+        lines += ["", "Function logs (START, END, REPORT and the handler's lines): \(logDirectory)/<function>.log"]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -43,6 +43,8 @@ public struct ExampleOutcome: Sendable {
     public let queues: [QueueResult]
     public let functions: [FunctionResult]
     public let messages: [MessageStory]
+    /// Where the run's function logs are.
+    public let logDirectory: String
 
     /// Every attempt that carried a sent message, in the order they started.
     public var attempts: [DeliveryAttempt] {

@@ -20,6 +20,8 @@ public struct ExampleRunner: Sendable {
         configuration.manifestPath = directory + "/serverless.json"
         configuration.sqsPort = 0
         configuration.lambdaPort = 0
+        // The report tells the story; the handlers' own lines stay in the log files.
+        configuration.echoLogs = false
         self.configuration = configuration
         self.logger = logger
     }
@@ -53,7 +55,7 @@ public struct ExampleRunner: Sendable {
             try await waitUntilSettled(queues, store: store, timeout: .seconds(scenario.timeoutSeconds ?? 120))
             return try await ExampleOutcome.read(
                 scenario: scenario, sent: sent, functions: endpoints.lambda.functions.map(\.name), store: store,
-                startedAt: startedAt, elapsed: clock.now - started)
+                startedAt: startedAt, elapsed: clock.now - started, logDirectory: configuration.stateDirectory + "/logs")
         }
     }
 

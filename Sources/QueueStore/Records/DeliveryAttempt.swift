@@ -9,6 +9,8 @@ public struct DeliveryAttempt: Codable, Sendable, Equatable, FetchableRecord, Mu
     public var functionName: String
     /// The event source mapping that received the batch; `nil` for an asynchronous invocation.
     public var mappingId: String?
+    /// `RequestResponse` or `Event` for an invocation through the Invoke API; `nil` for a mapping's batch.
+    public var invocationType: String?
     public var queueName: String?
     /// When the batch's first message was received (or the invocation was queued).
     public var receivedAt: Int64

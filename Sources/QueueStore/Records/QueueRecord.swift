@@ -86,6 +86,14 @@ public struct RedrivePolicy: Codable, Sendable, Equatable {
         self.maxReceiveCount = maxReceiveCount
     }
 
+    /// The attribute's value as SQS returns it: `{"deadLetterTargetArn":"…","maxReceiveCount":5}`.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Two plain fields: encoding cannot fail.
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     /// Name of the dead-letter queue: the last component of its ARN.
     public var deadLetterQueueName: String {
         String(deadLetterTargetArn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")

@@ -144,9 +144,7 @@ extension QueueRecord {
         values["RedriveAllowPolicy"] = redriveAllowPolicy
         values["KmsMasterKeyId"] = kmsMasterKeyId
         values["KmsDataKeyReusePeriodSeconds"] = kmsMasterKeyId == nil ? nil : String(kmsDataKeyReusePeriodSeconds ?? 300)
-        if let redrivePolicy {
-            values["RedrivePolicy"] = #"{"deadLetterTargetArn":"\#(redrivePolicy.deadLetterTargetArn)","maxReceiveCount":\#(redrivePolicy.maxReceiveCount)}"#
-        }
+        values["RedrivePolicy"] = redrivePolicy?.json
         if fifoQueue {
             values["FifoQueue"] = "true"
             values["ContentBasedDeduplication"] = String(contentBasedDeduplication)

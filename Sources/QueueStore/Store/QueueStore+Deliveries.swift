@@ -2,7 +2,8 @@ import GRDB
 
 /// How an event source mapping's receive records what it delivered.
 public enum DeliveryRecording: Sendable {
-    /// The first receive of a batch: starts the attempt (stored only if a message was delivered).
+    /// The first receive of a batch: starts the attempt (stored only if a message was delivered,
+    /// with the time of the receive that delivered it).
     case start(DeliveryAttempt)
     /// A later receive for the same batch (while a batching window fills it).
     case append(attemptId: Int64)
@@ -45,11 +46,12 @@ public struct DeliveryCompletion: Sendable {
 
 extension QueueStore {
     /// Inserts the attempt (or finds the one to extend) and links the delivered messages to it.
-    func record(_ recording: DeliveryRecording, delivering messages: [ReceivedMessage], _ db: Database) throws -> Int64 {
+    func record(_ recording: DeliveryRecording, delivering messages: [ReceivedMessage], at now: Int64, _ db: Database) throws -> Int64 {
         let attemptId: Int64
         switch recording {
         case .start(var attempt):
             attempt.batchSize = messages.count
+            attempt.receivedAt = now
             try attempt.insert(db)
             attemptId = attempt.id!
         case .append(let existing):
@@ -101,7 +103,8 @@ extension QueueStore {
 
     /// Starts an attempt for messages already received (carried over from a full batch).
     public func startDelivery(_ attempt: DeliveryAttempt, messages: [ReceivedMessage]) async throws(SQSError) -> Int64 {
-        try await write { db in try self.record(.start(attempt), delivering: messages, db) }
+        let now = now()
+        return try await write { db in try self.record(.start(attempt), delivering: messages, at: now, db) }
     }
 
     /// Records an attempt that is over when it is recorded (an asynchronous invocation).

@@ -94,6 +94,8 @@ extension QueueStore {
                 t.autoIncrementedPrimaryKey("id")
                 t.column("functionName", .text).notNull()
                 t.column("mappingId", .text)
+                // RequestResponse or Event for invocations that came through the Invoke API; none for a mapping's batch.
+                t.column("invocationType", .text)
                 t.column("queueName", .text)
                 t.column("receivedAt", .integer).notNull()
                 t.column("invokedAt", .integer)

@@ -62,7 +62,7 @@ extension QueueStore {
     /// A redrive policy must name an existing queue of the same type that accepts this source.
     func checkRedriveTarget(of queue: QueueRecord, _ db: Database) throws {
         guard let policy = queue.redrivePolicy else { return }
-        let json = #"{"deadLetterTargetArn":"\#(policy.deadLetterTargetArn)","maxReceiveCount":\#(policy.maxReceiveCount)}"#
+        let json = policy.json
         guard let target = try self.queue(arn: policy.deadLetterTargetArn, db), target.name != queue.name else {
             throw SQSError.invalidParameter("RedrivePolicy", json, reason: "Dead letter target does not exist.")
         }

@@ -96,7 +96,7 @@ extension QueueStore {
             try recordAttempt(attemptId, of: queue, rows: deliveredRows, visibleAt: now + visibility, now: now, db)
         }
         let deliveryAttemptId = try recording.flatMap { recording in
-            delivered.isEmpty ? nil : try record(recording, delivering: delivered, db)
+            delivered.isEmpty ? nil : try record(recording, delivering: delivered, at: now, db)
         }
         let nextVisibleAt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"),
                                                arguments: [queue.id, now])
