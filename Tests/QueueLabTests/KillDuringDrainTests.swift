@@ -1,0 +1,96 @@
+import Foundation
+import QueueStore
+import TestSupport
+import Testing
+
+/// `kill -9` of the real `queuelab start` while its event source mapping drains a few thousand
+/// messages, then a restart on the same state file: nothing is lost, and nothing is deleted
+/// without its handler having succeeded.
+@Suite("kill -9 of the runner mid-drain")
+struct KillDuringDrainTests {
+    static let messages = 3_000
+
+    static func manifest(journal: String) throws -> String {
+        let manifest: [String: Any] = [
+            "service": "drain",
+            "provider": ["name": "aws", "runtime": "provided.al2023", "memorySize": 128],
+            "functions": [
+                "worker": [
+                    "handler": "queue-worker", "timeout": 5, "environment": ["WORKER_JOURNAL": journal],
+                    "events": [["sqs": ["arn": ["Fn::GetAtt": ["Jobs", "Arn"]], "batchSize": 10]]],
+                ],
+            ],
+            "resources": ["Resources": [
+                "Jobs": ["Type": "AWS::SQS::Queue", "Properties": [
+                    "QueueName": "jobs", "VisibilityTimeout": 5,
+                    "RedrivePolicy": ["deadLetterTargetArn": ["Fn::GetAtt": ["JobsDLQ", "Arn"]], "maxReceiveCount": 5],
+                ]],
+                "JobsDLQ": ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": "jobs-dlq"]],
+            ]],
+        ]
+        return String(decoding: try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Message ids of every invocation the worker finished (it journals before it answers).
+    static func journaled(_ path: String) -> (lines: Int, ids: Set<String>) {
+        let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n")
+        var ids: Set<String> = []
+        for line in lines {
+            ids.formUnion((jsonObject(String(line))["messageIds"] as? [String]) ?? [])
+        }
+        return (lines.count, ids)
+    }
+
+    @Test("after the restart every message was deleted after a successful run or sits in the DLQ; none is lost")
+    func killNineMidDrain() async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = directory + "/state.sqlite", journal = directory + "/journal.jsonl", sentFile = directory + "/sent.json"
+        try Self.manifest(journal: journal).write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
+        let arguments = ["--manifest", "serverless.json", "--state", state, "--sqs-port", "0", "--lambda-port", "0"]
+
+        let first = try QueueLabProcess.start(arguments, in: directory)
+        let endpoint = try await first.url(after: "SQS endpoint listening on")
+        _ = try await first.url(after: "Lambda Invoke API listening on")
+        let fill = try await ClientProcess.run(
+            TestPaths.python, [TestPaths.sqsClientScript("fill.py"), endpoint, endpoint + "/000000000000/jobs", "\(Self.messages)", "sleep 20", sentFile])
+        try #require(fill.status == 0, "\(fill.standardError)")
+        // Mid-drain: a tenth of the messages processed, the rest waiting or in flight.
+        try await waitUntil("a tenth of the messages is processed", timeout: .seconds(60)) {
+            Self.journaled(journal).ids.count >= Self.messages / 10
+        }
+        first.stop(signal: SIGKILL)
+        let atKill = Self.journaled(journal)
+
+        let second = try QueueLabProcess.start(arguments, in: directory)
+        _ = try await second.url(after: "Lambda Invoke API listening on")
+        let observer = try QueueStore(path: state)
+        try await waitUntil("the queue is drained", timeout: .seconds(120)) {
+            let counts = try await observer.attributes(ofQueue: "jobs", names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+            return counts.values.allSatisfy { $0 == "0" }
+        }
+        #expect(second.stop(signal: SIGTERM) == 0)
+
+        let sent = Set(try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: sentFile))))
+        #expect(sent.count == Self.messages)
+        let store = try QueueStore(path: state)
+        let deadLetters = Set(try await store.storedMessages(inQueue: "jobs-dlq").map(\.messageId))
+        let remaining = Set(try await store.storedMessages(inQueue: "jobs").map(\.messageId))
+        #expect(remaining.isEmpty)
+        let deleted = sent.subtracting(deadLetters)
+        // Deleted only after a successful run: the handler journals before it answers, and the
+        // state file holds a succeeded attempt that carried each one.
+        let end = Self.journaled(journal)
+        #expect(deleted.isSubset(of: end.ids), "\(deleted.subtracting(end.ids).count) messages deleted without a journaled run")
+        #expect(end.lines > atKill.lines, "the second runner finished the drain")
+        var withoutSuccess = 0
+        for id in deleted {
+            let history = try await store.deliveryHistory(ofMessage: id)
+            if !history.contains(where: { $0.attempt.outcome == .succeeded }) { withoutSuccess += 1 }
+        }
+        #expect(withoutSuccess == 0, "deleted messages whose recorded attempts show no success")
+        let attempts = try await store.deliveryAttempts(function: "worker")
+        #expect(!attempts.contains { $0.outcome == .inProgress }, "the restart settles what the killed runner left in progress")
+        #expect(attempts.allSatisfy { [.succeeded, .interrupted].contains($0.outcome) }, "\(Set(attempts.map(\.outcome)))")
+    }
+}
