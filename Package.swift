@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "QueueLabBenchmarks",
             dependencies: [
-                "QueueLab", "FunctionHost", "LambdaHandler",
+                "QueueLab", "QueueStore", "FunctionHost", "LambdaHandler", "StrictJSON", "Primitives",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -6,22 +6,7 @@ import Logging
 /// Measures what the host adds to an invocation: warm round trips through the Invoke API to a
 /// no-op handler and back, and cold starts (spawn until the runtime's first `next`).
 public struct InvokeBenchmark: Sendable {
-    public struct Statistics: Sendable, CustomStringConvertible {
-        public let samples: Int
-        public let median: Duration
-        public let p99: Duration
-
-        init(_ durations: [Duration]) {
-            let sorted = durations.sorted()
-            samples = sorted.count
-            median = sorted.isEmpty ? .zero : sorted[sorted.count / 2]
-            p99 = sorted.isEmpty ? .zero : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
-        }
-
-        public var description: String {
-            "median \(InvokeBenchmark.milliseconds(median)) ms, p99 \(InvokeBenchmark.milliseconds(p99)) ms (\(samples) samples)"
-        }
-    }
+    public typealias Statistics = LatencyStatistics
 
     public struct Report: Sendable {
         /// Invoke API request → handler → response, on a warm environment, as the client sees it:
@@ -35,12 +20,6 @@ public struct InvokeBenchmark: Sendable {
         public let coldStart: Statistics
         /// A whole cold invocation as the caller sees it.
         public let coldInvoke: Statistics
-    }
-
-    /// Milliseconds with microsecond precision, e.g. `0.284`.
-    public static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(format: "%.3f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 
     public let handlerExecutable: String

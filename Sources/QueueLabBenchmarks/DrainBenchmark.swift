@@ -1,0 +1,87 @@
+import Foundation
+import Primitives
+import Logging
+import QueueLab
+import QueueStore
+
+/// How fast the event source mapping drains a pre-filled queue through a no-op Swift handler, end
+/// to end on the real runtime: receives, the SQS event, invocations over the Runtime API, deletes,
+/// and (unless turned off) the attempt records, all on the same state file.
+public struct DrainBenchmark: Sendable {
+    public struct Report: Sendable, CustomStringConvertible {
+        public let messages: Int
+        public let elapsed: Duration
+        public let recordsAttempts: Bool
+
+        public var messagesPerSecond: Double { Double(messages) / (Double(elapsed.wholeMicroseconds) / 1_000_000) }
+
+        public var description: String {
+            String(format: "%d messages in %.2f s: %.0f messages/s (attempt records %@)",
+                   messages, Double(elapsed.wholeMicroseconds) / 1_000_000, messagesPerSecond, recordsAttempts ? "on" : "off")
+        }
+    }
+
+    public let handlerExecutable: String
+    public let messages: Int
+    public let batchSize: Int
+    public let maximumConcurrency: Int
+    public let recordsAttempts: Bool
+
+    public init(handlerExecutable: String, messages: Int = 100_000, batchSize: Int = 10, maximumConcurrency: Int = 10, recordsAttempts: Bool = true) {
+        self.handlerExecutable = handlerExecutable
+        self.messages = messages
+        self.batchSize = batchSize
+        self.maximumConcurrency = maximumConcurrency
+        self.recordsAttempts = recordsAttempts
+    }
+
+    public func run() async throws -> Report {
+        let directory = NSTemporaryDirectory() + "queuelab-drain-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let manifest = directory + "/serverless.json"
+        try BenchmarkManifest.write(
+            to: manifest, handler: handlerExecutable,
+            event: ["batchSize": .integer(batchSize), "maximumConcurrency": .integer(maximumConcurrency)])
+        var configuration = RuntimeConfiguration(statePath: directory + "/state.sqlite", sqsPort: 0, manifestPath: manifest, lambdaPort: 0)
+        configuration.echoLogs = false
+        configuration.mappingSettings.recordsAttempts = recordsAttempts
+        var logger = Logger(label: "queuelab.bench")
+        logger.logLevel = .warning
+        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
+        try await fill(runtime.store)
+        return try await runtime.withRunning { _ in
+            let started = ContinuousClock.now
+            while try await Self.remaining(runtime.store) > 0 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return Report(messages: messages, elapsed: ContinuousClock.now - started, recordsAttempts: recordsAttempts)
+        }
+    }
+
+    /// Creates the queue as the manifest declares it and sends every message before the mapping
+    /// starts, in batches of ten, many at once (the store group-commits them).
+    private func fill(_ store: QueueStore) async throws {
+        _ = try await store.createQueue(name: BenchmarkManifest.queueName, attributes: ["VisibilityTimeout": "300"], region: "us-east-1")
+        let batches = (messages + 9) / 10
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for batch in 0..<batches {
+                if batch >= 64 { try await group.next() }
+                group.addTask {
+                    let count = min(10, messages - batch * 10)
+                    let outgoing = (0..<count).map { _ in OutgoingMessage(body: "{}") }
+                    for result in try await store.send(outgoing, toQueue: BenchmarkManifest.queueName, senderId: "bench") {
+                        _ = try result.get()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func remaining(_ store: QueueStore) async throws -> Int {
+        let counts = try await store.attributes(
+            ofQueue: BenchmarkManifest.queueName, names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+        return counts.values.reduce(0) { $0 + (Int($1) ?? 0) }
+    }
+}
