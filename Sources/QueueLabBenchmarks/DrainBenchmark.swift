@@ -52,7 +52,7 @@ public struct DrainBenchmark: Sendable {
         try await fill(runtime.store)
         return try await runtime.withRunning { _ in
             let started = ContinuousClock.now
-            while try await Self.remaining(runtime.store) > 0 {
+            while try await runtime.store.hasMessages(inQueue: BenchmarkManifest.queueName) {
                 try await Task.sleep(for: .milliseconds(10))
             }
             return Report(messages: messages, elapsed: ContinuousClock.now - started, recordsAttempts: recordsAttempts)
@@ -77,11 +77,5 @@ public struct DrainBenchmark: Sendable {
             }
             try await group.waitForAll()
         }
-    }
-
-    static func remaining(_ store: QueueStore) async throws -> Int {
-        let counts = try await store.attributes(
-            ofQueue: BenchmarkManifest.queueName, names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
-        return counts.values.reduce(0) { $0 + (Int($1) ?? 0) }
     }
 }

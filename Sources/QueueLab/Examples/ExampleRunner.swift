@@ -62,27 +62,24 @@ public struct ExampleRunner: Sendable {
     /// Waits until no queue of `queues` holds a message, visible or not.
     private func waitUntilSettled(_ queues: [String], store: QueueStore, timeout: Duration) async throws {
         let deadline = ContinuousClock.now + timeout
-        let names = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"]
         while true {
-            var remaining = 0
-            for queue in queues {
-                remaining += try await store.attributes(ofQueue: queue, names: names).values.reduce(0) { $0 + (Int($1) ?? 0) }
-            }
-            if remaining == 0 { return }
-            guard ContinuousClock.now < deadline else { throw ExampleError.unsettled(queues: queues, remaining: remaining, after: timeout) }
+            var unsettled: [String] = []
+            for queue in queues where try await store.hasMessages(inQueue: queue) { unsettled.append(queue) }
+            if unsettled.isEmpty { return }
+            guard ContinuousClock.now < deadline else { throw ExampleError.unsettled(queues: unsettled, after: timeout) }
             try await Task.sleep(for: .milliseconds(50))
         }
     }
 }
 
 public enum ExampleError: Error, CustomStringConvertible {
-    case unsettled(queues: [String], remaining: Int, after: Duration)
+    case unsettled(queues: [String], after: Duration)
     case unknownExample(name: String, available: [String])
 
     public var description: String {
         switch self {
-        case .unsettled(let queues, let remaining, let after):
-            "\(remaining) messages were still on \(queues.joined(separator: ", ")) after \(after)"
+        case .unsettled(let queues, let after):
+            "messages were still on \(queues.joined(separator: ", ")) after \(after)"
         case .unknownExample(let name, let available):
             "no example named '\(name)'; available: \(available.joined(separator: ", "))"
         }

@@ -168,3 +168,13 @@ extension QueueStore {
         }
     }
 }
+
+extension QueueStore {
+    /// Whether the queue holds any message, visible or not: one index probe, cheap to poll.
+    public func hasMessages(inQueue name: String) async throws(SQSError) -> Bool {
+        try await read { db in
+            let queue = try self.queue(named: name, db)
+            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message WHERE queueId = ?)"), arguments: [queue.id]) ?? false
+        }
+    }
+}

@@ -98,8 +98,9 @@ extension QueueStore {
         let deliveryAttemptId = try recording.flatMap { recording in
             delivered.isEmpty ? nil : try record(recording, delivering: delivered, at: now, db)
         }
-        let nextVisibleAt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"),
-                                               arguments: [queue.id, now])
+        // Only a receive that found nothing long-polls, and needs to know when to look again.
+        let nextVisibleAt = delivered.isEmpty ? try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"), arguments: [queue.id, now]) : nil
         return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
                               deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
                               nextVisibleAt: nextVisibleAt, attemptId: deliveryAttemptId, visibleUntil: now + visibility)
