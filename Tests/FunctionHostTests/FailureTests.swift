@@ -26,19 +26,21 @@ struct FailureTests {
 
     @Test("the timeout counts from each invocation's start, however many warm invocations came before")
     func timeoutAfterWarmInvocations() async throws {
-        try await RunningHost.with([RunningHost.swiftFunction(timeout: 1)]) { running in
-            // Together longer than the timeout, each within it: the watcher wakes for an earlier
-            // deadline while a later invocation runs, and must leave that one alone.
-            for _ in 0..<3 {
-                let quick = try await Self.invoke(running, #"{"action":"sleep","milliseconds":400}"#)
-                #expect(quick.outcome == .succeeded)
-            }
-            let started = ContinuousClock.now
-            let timedOut = try await Self.invoke(running, #"{"action":"sleep","milliseconds":5000}"#)
-            let elapsed = ContinuousClock.now - started
+        try await RunningHost.with([RunningHost.swiftFunction(timeout: 2)]) { running in
+            // The first invocation returns half-way to its deadline; the second starts then and
+            // runs past that deadline, which the watcher wakes for while it runs, and must leave
+            // alone: the second ends 200 ms after it, 800 ms before its own. Each handler paces
+            // itself on the deadline the Runtime API gave it, so the test measures no time.
+            let first = try await Self.invoke(running, #"{"action":"pace","untilRemainingMilliseconds":1000}"#)
+            #expect(first.outcome == .succeeded)
+            let firstDeadline = try #require(first.json["deadline"] as? Int)
+            let second = try await Self.invoke(running, #"{"action":"pace","untilEpochMilliseconds":\#(firstDeadline + 200)}"#)
+            #expect(second.outcome == .succeeded, "killed at the first invocation's deadline: \(second.json)")
+            #expect(try #require(second.json["finished"] as? Int) > firstDeadline)
+            let timedOut = try await Self.invoke(running, #"{"action":"sleep","milliseconds":60000}"#)
             #expect(timedOut.outcome == .timedOut)
-            #expect(timedOut.initDuration == nil, "the same warm environment served all four")
-            #expect(elapsed >= .seconds(1) && elapsed < .milliseconds(1500), "killed after \(elapsed)")
+            #expect(timedOut.initDuration == nil, "the same warm environment served all three")
+            #expect(try #require(timedOut.duration) >= .seconds(2), "killed at its own deadline, not an earlier one")
         }
     }
 
