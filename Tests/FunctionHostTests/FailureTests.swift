@@ -44,17 +44,42 @@ struct FailureTests {
         }
     }
 
-    @Test("a handler over its memory size is killed and reported as Runtime.OutOfMemory")
-    func outOfMemory() async throws {
+    /// Allocates twice `memorySize`, megabyte by megabyte, under `memoryLimit`.
+    static func expectOutOfMemory(_ memoryLimit: RunningHost.MemoryLimit, memorySize: Int) async throws {
         // A generous timeout: under a loaded CI machine the cgroup's reclaim before the kill can
         // take seconds, and a timeout would hide the out-of-memory this test is about.
-        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128, timeout: 60)]) { running in
-            let result = try await Self.invoke(running, #"{"action":"allocate","megabytes":400}"#)
+        let function = RunningHost.swiftFunction(memorySize: memorySize, timeout: 60)
+        try await RunningHost.with([function], memoryLimit: memoryLimit) { running in
+            #expect((running.host.memoryLimitMechanism == "rlimit") == (memoryLimit == .rlimit))
+            let result = try await Self.invoke(running, #"{"action":"allocate","megabytes":\#(2 * memorySize)}"#)
             #expect(result.outcome == .outOfMemory)
             #expect(result.json["errorType"] as? String == "Runtime.OutOfMemory")
             #expect(result.json["errorMessage"] as? String == "RequestId: \(result.requestID) Error: Runtime exited with error: signal: killed")
-            #expect(result.maxMemoryUsedMB >= 120)
+            #expect(result.maxMemoryUsedMB >= memorySize * 9 / 10)
             #expect(result.logLines.last?.contains("Status: error\tError Type: Runtime.OutOfMemory") == true)
+        }
+    }
+
+    @Test(
+        "a handler over its memory size is killed by its memory cgroup and reported as Runtime.OutOfMemory",
+        .enabled(if: RunningHost.machineHasMemoryCgroups, "no writable memory cgroup here: only the rlimit fallback can run"))
+    func outOfMemoryInCgroup() async throws {
+        try await Self.expectOutOfMemory(.detected, memorySize: 128)
+    }
+
+    /// The runtime's peak at death is known only above the host's own peak (see
+    /// `EnvironmentProcess`): 512 MB stays above a test runner's.
+    @Test("under the rlimit fallback, a handler that exhausts its memory size is reported as Runtime.OutOfMemory too")
+    func outOfMemoryUnderRlimit() async throws {
+        try await Self.expectOutOfMemory(.rlimit, memorySize: 512)
+    }
+
+    @Test("under the rlimit fallback, a crash far below the memory size stays Runtime.ExitError")
+    func crashUnderRlimit() async throws {
+        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128)], memoryLimit: .rlimit) { running in
+            let crashed = try await Self.invoke(running, #"{"action":"crash"}"#)
+            #expect(crashed.outcome == .runtimeExited)
+            #expect(crashed.json["errorType"] as? String == "Runtime.ExitError")
         }
     }
 

@@ -32,4 +32,12 @@ struct InvocationReportTests {
         #expect(ProcessExit.outOfMemory.errorType == "Runtime.OutOfMemory")
         #expect(ProcessExit.signaled(6).errorType == "Runtime.ExitError")
     }
+
+    @Test("a wait status decodes to an exit code or a signal")
+    func waitStatus() {
+        #expect(ProcessExit(waitStatus: 3 << 8) == .exited(code: 3))
+        #expect(ProcessExit(waitStatus: 0) == .exited(code: 0))
+        #expect(ProcessExit(waitStatus: 9) == .signaled(9))
+        #expect(ProcessExit(waitStatus: 6 | 0x80) == .signaled(6), "with a core dump")
+    }
 }

@@ -86,15 +86,15 @@ actor ExecutionEnvironment {
             }
             group.addTask { await self.watchDeadlines() }
             // Cancellation kills the process rather than abandoning it: it is always waited for.
-            var exit = await withTaskCancellationHandler {
+            let end = await withTaskCancellationHandler {
                 await process.waitForExit()
             } onCancel: {
                 process.kill()
             }
-            if exit == .signaled(SIGKILL), memory.wasKilledForMemory { exit = .outOfMemory }
+            if let peak = end.peakResidentBytes { peakMemory?.processEnded(peakBytes: peak) }
             drainOutput()
             log.write(output.flush().map(attributed))
-            perform(machine.processExited(exit))
+            perform(machine.processExited(memory.ranOutOfMemory(end) ? .outOfMemory : end.exit))
             stopWatchingDeadlines()
             group.cancelAll()
         }

@@ -110,10 +110,17 @@ LambdaRuntime.runBytes { payload, context in
         raise(SIGSEGV)
         return []
     case "allocate":
-        let bytes = (command.megabytes ?? 0) * 1024 * 1024
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 4096)
-        // Touch every page so the memory is really used, not just reserved.
-        for offset in stride(from: 0, to: bytes, by: 4096) { memory.storeBytes(of: 1, toByteOffset: offset, as: UInt8.self) }
+        // Megabyte by megabyte, as a growing program does, touching every page so the memory is
+        // really used, not just reserved; given back once all of it was held.
+        let chunk = 1024 * 1024
+        var chunks: [UnsafeMutableRawPointer] = []
+        chunks.reserveCapacity(command.megabytes ?? 0)
+        for _ in 0..<(command.megabytes ?? 0) {
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 4096)
+            for offset in stride(from: 0, to: chunk, by: 4096) { memory.storeBytes(of: 1, toByteOffset: offset, as: UInt8.self) }
+            chunks.append(memory)
+        }
+        for memory in chunks { memory.deallocate() }
         return Array("\"allocated\"".utf8)
     case "fanOut":
         // Through LambdaHandler's SQS client, to AWS_ENDPOINT_URL_SQS.
