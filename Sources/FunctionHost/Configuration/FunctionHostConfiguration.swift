@@ -16,12 +16,20 @@ public struct FunctionHostConfiguration: Sendable {
     public var accountID: String
     /// Echo function logs to standard output as well as to the log files.
     public var echoLogs: Bool
+    /// How long an on-demand environment's init (spawn until the runtime's first
+    /// `GET /runtime/invocation/next`) may take: past it the process is stopped and init is
+    /// retried inside the first invocation, on the function's timeout. 10 s in Lambda.
+    public var initTimeout: Duration
+    /// How long a provisioned environment's init may take, or the function's timeout if that is
+    /// longer; past it the environment fails. 130 s in Lambda.
+    public var provisionedInitTimeout: Duration
 
     public init(
         stateDirectory: String, sqsEndpointURL: String? = nil, idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000, pythonExecutable: String = "python3",
         executableSearchPaths: [String] = [], region: String = "us-east-1",
-        accountID: String = "000000000000", echoLogs: Bool = true
+        accountID: String = "000000000000", echoLogs: Bool = true,
+        initTimeout: Duration = .seconds(10), provisionedInitTimeout: Duration = .seconds(130)
     ) {
         self.stateDirectory = stateDirectory
         self.sqsEndpointURL = sqsEndpointURL
@@ -32,6 +40,8 @@ public struct FunctionHostConfiguration: Sendable {
         self.region = region
         self.accountID = accountID
         self.echoLogs = echoLogs
+        self.initTimeout = initTimeout
+        self.provisionedInitTimeout = provisionedInitTimeout
     }
 
     func functionARN(_ name: String) -> String {

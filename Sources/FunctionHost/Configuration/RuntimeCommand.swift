@@ -1,19 +1,22 @@
 import Foundation
 
-/// The command line and extra environment that start one function's runtime process.
+/// The command line and extra environment that start one function's runtime process, and how
+/// long its init may take.
 struct RuntimeCommand: Sendable, Equatable {
     let executable: String
     let arguments: [String]
     let environment: [String: String]
+    let initLimits: InitPhaseLimits
 
     /// Resolves a function's runtime and handler; fails for unknown runtimes and missing executables.
     static func resolve(
         _ function: FunctionConfiguration, host: FunctionHostConfiguration
     ) throws(FunctionHostError) -> RuntimeCommand {
+        let initLimits = InitPhaseLimits(onDemand: host.initTimeout, provisioned: host.provisionedInitTimeout)
         if function.runtime.hasPrefix("provided") {
             return RuntimeCommand(
                 executable: try findExecutable(function, searchPaths: host.executableSearchPaths),
-                arguments: [], environment: [:])
+                arguments: [], environment: [:], initLimits: initLimits)
         }
         if function.runtime.hasPrefix("python3") {
             guard function.handler.contains(".") else {
@@ -22,7 +25,7 @@ struct RuntimeCommand: Sendable, Equatable {
             return RuntimeCommand(
                 executable: host.pythonExecutable,
                 arguments: ["-m", "awslambdaric", function.handler],
-                environment: ["PYTHONPATH": function.codeDirectory, "PYTHONUNBUFFERED": "1"])
+                environment: ["PYTHONPATH": function.codeDirectory, "PYTHONUNBUFFERED": "1"], initLimits: initLimits)
         }
         throw .unknownRuntime(function: function.name, runtime: function.runtime)
     }

@@ -20,6 +20,8 @@ struct RunningHost {
         _ functions: [FunctionConfiguration],
         idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000,
+        initTimeout: Duration = .seconds(10),
+        provisionedInitTimeout: Duration = .seconds(130),
         memoryLimit: MemoryLimit = .detected,
         _ body: @Sendable (RunningHost) async throws -> Result
     ) async throws -> Result {
@@ -30,7 +32,8 @@ struct RunningHost {
                 configuration: FunctionHostConfiguration(
                     stateDirectory: stateDirectory, sqsEndpointURL: "http://127.0.0.1:9324", idleReapTime: idleReapTime,
                     unreservedConcurrencyLimit: unreservedConcurrencyLimit, pythonExecutable: TestPaths.python,
-                    executableSearchPaths: [TestPaths.productsDirectory], echoLogs: false))
+                    executableSearchPaths: [TestPaths.productsDirectory], echoLogs: false,
+                    initTimeout: initTimeout, provisionedInitTimeout: provisionedInitTimeout))
         }
         var quiet = Logger(label: "tests.invoke-api")
         // Stopping by cancellation makes the server log its cancelled connections.

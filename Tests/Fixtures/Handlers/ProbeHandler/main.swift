@@ -63,6 +63,8 @@ func epochMilliseconds() -> Int64 {
 }
 
 LambdaRuntime.initialise {
+    // A slow init (a big dependency, a cold connection): exercises the init phase's limit.
+    if let milliseconds = getenv("PROBE_INIT_SLEEP_MS").flatMap({ UInt32(String(cString: $0)) }) { usleep(milliseconds * 1000) }
     if getenv("PROBE_FAIL_INIT") != nil { throw ProbeFailure(description: "configuration is missing") }
 }
 
