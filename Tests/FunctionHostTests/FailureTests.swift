@@ -26,33 +26,60 @@ struct FailureTests {
 
     @Test("the timeout counts from each invocation's start, however many warm invocations came before")
     func timeoutAfterWarmInvocations() async throws {
-        try await RunningHost.with([RunningHost.swiftFunction(timeout: 1)]) { running in
-            // Together longer than the timeout, each within it: the watcher wakes for an earlier
-            // deadline while a later invocation runs, and must leave that one alone.
-            for _ in 0..<3 {
-                let quick = try await Self.invoke(running, #"{"action":"sleep","milliseconds":400}"#)
-                #expect(quick.outcome == .succeeded)
-            }
-            let started = ContinuousClock.now
-            let timedOut = try await Self.invoke(running, #"{"action":"sleep","milliseconds":5000}"#)
-            let elapsed = ContinuousClock.now - started
+        try await RunningHost.with([RunningHost.swiftFunction(timeout: 2)]) { running in
+            // The first invocation returns half-way to its deadline; the second starts then and
+            // runs past that deadline, which the watcher wakes for while it runs, and must leave
+            // alone: the second ends 200 ms after it, 800 ms before its own. Each handler paces
+            // itself on the deadline the Runtime API gave it, so the test measures no time.
+            let first = try await Self.invoke(running, #"{"action":"pace","untilRemainingMilliseconds":1000}"#)
+            #expect(first.outcome == .succeeded)
+            let firstDeadline = try #require(first.json["deadline"] as? Int)
+            let second = try await Self.invoke(running, #"{"action":"pace","untilEpochMilliseconds":\#(firstDeadline + 200)}"#)
+            #expect(second.outcome == .succeeded, "killed at the first invocation's deadline: \(second.json)")
+            #expect(try #require(second.json["finished"] as? Int) > firstDeadline)
+            let timedOut = try await Self.invoke(running, #"{"action":"sleep","milliseconds":60000}"#)
             #expect(timedOut.outcome == .timedOut)
-            #expect(timedOut.initDuration == nil, "the same warm environment served all four")
-            #expect(elapsed >= .seconds(1) && elapsed < .milliseconds(1500), "killed after \(elapsed)")
+            #expect(timedOut.initDuration == nil, "the same warm environment served all three")
+            #expect(try #require(timedOut.duration) >= .seconds(2), "killed at its own deadline, not an earlier one")
         }
     }
 
-    @Test("a handler over its memory size is killed and reported as Runtime.OutOfMemory")
-    func outOfMemory() async throws {
+    /// Allocates twice `memorySize`, megabyte by megabyte, under `memoryLimit`.
+    static func expectOutOfMemory(_ memoryLimit: RunningHost.MemoryLimit, memorySize: Int) async throws {
         // A generous timeout: under a loaded CI machine the cgroup's reclaim before the kill can
         // take seconds, and a timeout would hide the out-of-memory this test is about.
-        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128, timeout: 60)]) { running in
-            let result = try await Self.invoke(running, #"{"action":"allocate","megabytes":400}"#)
+        let function = RunningHost.swiftFunction(memorySize: memorySize, timeout: 60)
+        try await RunningHost.with([function], memoryLimit: memoryLimit) { running in
+            #expect((running.host.memoryLimitMechanism == "rlimit") == (memoryLimit == .rlimit))
+            let result = try await Self.invoke(running, #"{"action":"allocate","megabytes":\#(2 * memorySize)}"#)
             #expect(result.outcome == .outOfMemory)
             #expect(result.json["errorType"] as? String == "Runtime.OutOfMemory")
             #expect(result.json["errorMessage"] as? String == "RequestId: \(result.requestID) Error: Runtime exited with error: signal: killed")
-            #expect(result.maxMemoryUsedMB >= 120)
+            #expect(result.maxMemoryUsedMB >= memorySize * 9 / 10)
             #expect(result.logLines.last?.contains("Status: error\tError Type: Runtime.OutOfMemory") == true)
+        }
+    }
+
+    @Test(
+        "a handler over its memory size is killed by its memory cgroup and reported as Runtime.OutOfMemory",
+        .enabled(if: RunningHost.machineHasMemoryCgroups, "no writable memory cgroup here: only the rlimit fallback can run"))
+    func outOfMemoryInCgroup() async throws {
+        try await Self.expectOutOfMemory(.detected, memorySize: 128)
+    }
+
+    /// The runtime's peak at death is known only above the host's own peak (see
+    /// `EnvironmentProcess`): 512 MB stays above a test runner's.
+    @Test("under the rlimit fallback, a handler that exhausts its memory size is reported as Runtime.OutOfMemory too")
+    func outOfMemoryUnderRlimit() async throws {
+        try await Self.expectOutOfMemory(.rlimit, memorySize: 512)
+    }
+
+    @Test("under the rlimit fallback, a crash far below the memory size stays Runtime.ExitError")
+    func crashUnderRlimit() async throws {
+        try await RunningHost.with([RunningHost.swiftFunction(memorySize: 128)], memoryLimit: .rlimit) { running in
+            let crashed = try await Self.invoke(running, #"{"action":"crash"}"#)
+            #expect(crashed.outcome == .runtimeExited)
+            #expect(crashed.json["errorType"] as? String == "Runtime.ExitError")
         }
     }
 

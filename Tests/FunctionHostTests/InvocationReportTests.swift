@@ -1,7 +1,7 @@
 @testable import FunctionHost
 import Testing
 
-@Suite("START, END and REPORT lines")
+@Suite("START, END, REPORT and INIT_REPORT lines")
 struct InvocationReportTests {
     @Test("REPORT follows CloudWatch's tab-separated format, Init Duration only on cold starts")
     func reportLine() {
@@ -31,5 +31,21 @@ struct InvocationReportTests {
         #expect(ProcessExit.exited(code: 2).runtimeMessage == "exit status 2")
         #expect(ProcessExit.outOfMemory.errorType == "Runtime.OutOfMemory")
         #expect(ProcessExit.signaled(6).errorType == "Runtime.ExitError")
+    }
+
+    @Test("INIT_REPORT names the phase and how the init ended, as in CloudWatch")
+    func initReportLine() {
+        #expect(InitReport(duration: .microseconds(10_337_010), phase: .initialisation, status: .timeout).line
+            == "INIT_REPORT Init Duration: 10337.01 ms\tPhase: init\tStatus: timeout")
+        #expect(InitReport(duration: .milliseconds(3_000), phase: .invocation, status: .error(type: "Runtime.Unknown")).line
+            == "INIT_REPORT Init Duration: 3000.00 ms\tPhase: invoke\tStatus: error\tError Type: Runtime.Unknown")
+    }
+
+    @Test("a wait status decodes to an exit code or a signal")
+    func waitStatus() {
+        #expect(ProcessExit(waitStatus: 3 << 8) == .exited(code: 3))
+        #expect(ProcessExit(waitStatus: 0) == .exited(code: 0))
+        #expect(ProcessExit(waitStatus: 9) == .signaled(9))
+        #expect(ProcessExit(waitStatus: 6 | 0x80) == .signaled(6), "with a core dump")
     }
 }

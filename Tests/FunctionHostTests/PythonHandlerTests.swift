@@ -62,4 +62,29 @@ struct PythonHandlerTests {
             #expect(healthy.outcome == .succeeded)
         }
     }
+
+    @Test("a MemoryError the handler raises is its own error, as awslambdaric reports it; the runtime stays warm")
+    func pythonMemoryError() async throws {
+        // The rlimit refuses the allocation, so Python raises MemoryError instead of being killed.
+        try await RunningHost.with([RunningHost.pythonFunction(handler: "probe.allocate")], memoryLimit: .rlimit) { running in
+            let result = try await running.host.invoke(function: "pyprobe", payload: Array(#"{"megabytes":400}"#.utf8))
+            #expect(result.outcome == .functionError)
+            #expect(result.functionError == "Unhandled")
+            #expect(result.json["errorType"] as? String == "MemoryError")
+            let after = try await running.host.invoke(function: "pyprobe", payload: Array(#"{"megabytes":1}"#.utf8))
+            #expect(after.outcome == .succeeded)
+            #expect(after.initDuration == nil, "the same process served both")
+        }
+    }
+
+    @Test(
+        "a Python handler that fills more than its memory size in a memory cgroup is killed: Runtime.OutOfMemory",
+        .enabled(if: RunningHost.machineHasMemoryCgroups, "no writable memory cgroup here: only the rlimit fallback can run"))
+    func pythonOutOfMemory() async throws {
+        try await RunningHost.with([RunningHost.pythonFunction(handler: "probe.allocate", timeout: 60)]) { running in
+            let result = try await running.host.invoke(function: "pyprobe", payload: Array(#"{"megabytes":400}"#.utf8))
+            #expect(result.outcome == .outOfMemory)
+            #expect(result.json["errorType"] as? String == "Runtime.OutOfMemory")
+        }
+    }
 }

@@ -48,16 +48,30 @@ struct AWSCLITests {
             // The third message was received once with maxReceiveCount 1: the next receive dead-letters it.
             _ = try await sqs("change-message-visibility", "--queue-url", url, "--receipt-handle", handles[2], "--visibility-timeout", "0")
             _ = try await sqs("receive-message", "--queue-url", url)
-            // More dead letters, moved one a second, so the task is still running when cancelled.
+            // More dead letters, one of them in flight: a move task moves only visible messages and
+            // completes only once every message it started with has left, so it is still running
+            // when cancelled, however fast it moves the others.
             _ = try await sqs("send-message-batch", "--queue-url", dlqURL, "--entries",
                               "Id=a,MessageBody=one", "Id=b,MessageBody=two", "Id=c,MessageBody=three", "Id=d,MessageBody=four")
+            let inFlight = try await sqs("receive-message", "--queue-url", dlqURL, "--visibility-timeout", "600")
+            #expect((inFlight["Messages"] as? [Any])?.count == 1)
             let task = try await sqs("start-message-move-task", "--source-arn", dlqArn, "--destination-arn",
                                      "arn:aws:sqs:us-east-1:000000000000:cli", "--max-number-of-messages-per-second", "1")
             let handle = try #require(task["TaskHandle"] as? String)
             let tasks = try await sqs("list-message-move-tasks", "--source-arn", dlqArn)
-            #expect((tasks["Results"] as? [[String: Any]])?.isEmpty == false)
+            #expect((tasks["Results"] as? [[String: Any]])?.first?["Status"] as? String == "RUNNING")
             let cancelled = try await sqs("cancel-message-move-task", "--task-handle", handle)
-            #expect((cancelled["ApproximateNumberOfMessagesMoved"] as? Int ?? 99) < 5)
+            let moved = try #require(cancelled["ApproximateNumberOfMessagesMoved"] as? Int)
+            #expect(moved <= 4)
+            // What the task moved is in the destination; the rest, in flight or not, stayed behind.
+            func counts(_ queueURL: String) async throws -> [String: String] {
+                try await sqs("get-queue-attributes", "--queue-url", queueURL, "--attribute-names",
+                              "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")["Attributes"] as? [String: String] ?? [:]
+            }
+            #expect(try await counts(url) == ["ApproximateNumberOfMessages": "\(moved)", "ApproximateNumberOfMessagesNotVisible": "0"])
+            #expect(try await counts(dlqURL) == ["ApproximateNumberOfMessages": "\(4 - moved)", "ApproximateNumberOfMessagesNotVisible": "1"])
+            let afterCancel = try await sqs("list-message-move-tasks", "--source-arn", dlqArn)
+            #expect((afterCancel["Results"] as? [[String: Any]])?.first?["Status"] as? String == "CANCELLED")
             _ = try await sqs("purge-queue", "--queue-url", url)
             _ = try await sqs("delete-queue", "--queue-url", url)
         }

@@ -23,12 +23,21 @@ public struct FunctionHostConfiguration: Sendable {
     public var invocationObserver: (@Sendable (InvocationObservation) async -> Void)?
     /// Sends what Lambda sends to a failure destination or dead-letter queue (the host knows no SQS).
     public var asyncFailureSink: (@Sendable (AsyncFailureMessage) async throws -> Void)?
+    /// How long an on-demand environment's init (spawn until the runtime's first
+    /// `GET /runtime/invocation/next`) may take: past it the process is stopped and init is
+    /// retried inside the first invocation, on the function's timeout. 10 s in Lambda.
+    public var initTimeout: Duration
+    /// How long a provisioned environment's init may take, or the function's timeout if that is
+    /// longer; past it the environment fails. 130 s in Lambda.
+    public var provisionedInitTimeout: Duration
 
     public init(
         stateDirectory: String, sqsEndpointURL: String? = nil, idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000, pythonExecutable: String = "python3",
         executableSearchPaths: [String] = [], region: String = "us-east-1",
-        accountID: String = "000000000000", echoLogs: Bool = true, asyncRetryTimings: AsyncRetryTimings = .aws,
+        accountID: String = "000000000000", echoLogs: Bool = true,
+        initTimeout: Duration = .seconds(10), provisionedInitTimeout: Duration = .seconds(130),
+        asyncRetryTimings: AsyncRetryTimings = .aws,
         invocationObserver: (@Sendable (InvocationObservation) async -> Void)? = nil,
         asyncFailureSink: (@Sendable (AsyncFailureMessage) async throws -> Void)? = nil
     ) {
@@ -41,6 +50,8 @@ public struct FunctionHostConfiguration: Sendable {
         self.region = region
         self.accountID = accountID
         self.echoLogs = echoLogs
+        self.initTimeout = initTimeout
+        self.provisionedInitTimeout = provisionedInitTimeout
         self.asyncRetryTimings = asyncRetryTimings
         self.invocationObserver = invocationObserver
         self.asyncFailureSink = asyncFailureSink

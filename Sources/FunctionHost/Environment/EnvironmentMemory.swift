@@ -12,13 +12,12 @@ struct EnvironmentMemory: Sendable {
     let kind: Kind
     let limitMegabytes: Int
 
-    /// Wraps a command so the process is inside the limit before the runtime's first instruction.
-    func wrap(executable: String, arguments: [String]) -> (executable: String, arguments: [String]) {
+    /// A shell command that puts the shell, and so what it executes next, inside the limit
+    /// before the runtime's first instruction; it reads its argument as `$1`.
+    var shellCommand: (command: String, argument: String) {
         switch kind {
-        case .cgroupV1(let group), .cgroupV2(let group):
-            return ("/bin/sh", ["-c", #"echo $$ > "$0/cgroup.procs" && exec "$@""#, group, executable] + arguments)
-        case .rlimit:
-            return ("/bin/sh", ["-c", #"ulimit -d "$0" && exec "$@""#, String(limitMegabytes * 1024), executable] + arguments)
+        case .cgroupV1(let group), .cgroupV2(let group): (#"echo $$ > "$1/cgroup.procs""#, group)
+        case .rlimit: (#"ulimit -d "$1""#, String(limitMegabytes * 1024))
         }
     }
 
@@ -31,12 +30,21 @@ struct EnvironmentMemory: Sendable {
         }
     }
 
-    /// Whether the kernel's OOM killer ended a process of this environment.
-    var wasKilledForMemory: Bool {
+    /// Whether the process ended because it ran out of memory.
+    ///
+    /// A memory cgroup counts its OOM kills. The rlimit counts nothing: it refuses the allocation
+    /// that would pass the limit, and runtimes then abort (Swift traps, Rust and Node abort, C++
+    /// terminates). So under the rlimit, a death by a signal with the peak resident memory at death
+    /// within a tenth of the limit counts as out of memory: a process that grows in steps smaller
+    /// than that is refused only there, and a crash for another reason that close to the limit is
+    /// rare. A single allocation larger than what is left is refused with the peak far below and
+    /// stays an ordinary crash; so does a death whose peak is not known (see `EnvironmentProcess`).
+    func ranOutOfMemory(_ end: EnvironmentProcess.End) -> Bool {
         switch kind {
-        case .cgroupV1(let group): Self.counter("oom_kill", in: group + "/memory.oom_control") > 0
-        case .cgroupV2(let group): Self.counter("oom_kill", in: group + "/memory.events") > 0
-        case .rlimit: false
+        case .cgroupV1(let group): end.exit == .signaled(SIGKILL) && Self.counter("oom_kill", in: group + "/memory.oom_control") > 0
+        case .cgroupV2(let group): end.exit == .signaled(SIGKILL) && Self.counter("oom_kill", in: group + "/memory.events") > 0
+        case .rlimit:
+            if case .signaled = end.exit, let peak = end.peakResidentBytes { peak >= limitMegabytes * 1024 * 1024 / 10 * 9 } else { false }
         }
     }
 

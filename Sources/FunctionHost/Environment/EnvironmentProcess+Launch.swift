@@ -5,7 +5,7 @@ extension EnvironmentProcess {
     convenience init(
         launching settings: ExecutionEnvironment.Settings, environmentID: String, kind: ExecutionEnvironment.Kind,
         memory: EnvironmentMemory, runtimeAPIPort: Int
-    ) throws {
+    ) throws(ProcessSpawnError) {
         let function = settings.function
         var environment = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG"].contains($0.key) }
         environment.merge([
@@ -29,9 +29,14 @@ extension EnvironmentProcess {
         if let sqs = settings.sqsEndpointURL { environment["AWS_ENDPOINT_URL_SQS"] = sqs }
         environment.merge(settings.command.environment) { _, runtime in runtime }
         environment.merge(function.environment) { _, declared in declared }
-        let wrapped = memory.wrap(executable: settings.command.executable, arguments: settings.command.arguments)
+        // A shell enters the memory limit and the code folder, then becomes the runtime.
+        let limit = memory.shellCommand
         try self.init(
-            executable: wrapped.executable, arguments: wrapped.arguments, environment: environment,
-            directory: function.codeDirectory)
+            executable: "/bin/sh",
+            arguments: [
+                "-c", limit.command + #" && cd "$2" && shift 2 && exec "$@""#, "queuelab-runtime",
+                limit.argument, function.codeDirectory, settings.command.executable,
+            ] + settings.command.arguments,
+            environment: environment)
     }
 }

@@ -1,41 +1,86 @@
 import Foundation
 import Primitives
+import Synchronization
 
-/// A runtime process with its stdout and stderr merged into one pipe, as Lambda merges them
+/// A runtime process with its stdout and stderr merged into one stream, as Lambda merges them
 /// into one log stream.
+///
+/// It is spawned and reaped here rather than by Foundation's `Process`: only the reaper's
+/// `wait4` learns the process's peak memory at its death, which the rlimit memory limit needs
+/// to tell an out-of-memory death from an ordinary crash.
+///
+/// That figure (`ru_maxrss`) also holds the spawner's own peak, which the kernel records when the
+/// child first executes a program in place of the memory it inherited; so it only tells the
+/// runtime's peak when it is above ours at the spawn.
 // Dispatch sources are thread-safe but not annotated `Sendable` in corelibs-dispatch.
 final class EnvironmentProcess: @unchecked Sendable {
+    /// How the process ended, and its peak resident memory (the kernel's `ru_maxrss`) when that
+    /// is known to be its own: `nil` when it did not pass the host's peak at the spawn.
+    struct End: Sendable, Equatable {
+        let exit: ProcessExit
+        let peakResidentBytes: Int?
+    }
+
     let pid: Int32
-    private let exitMailbox = OneShot<ProcessExit>()
-    /// Yields whenever output is waiting in the pipe; finishes at end of file.
+    /// The host's own peak resident memory when this process started (see above).
+    private let spawnerPeakBytes: Int
+    private let endMailbox = OneShot<End>()
+    /// Set once the process has ended, just before it is reaped: from then on its pid may belong
+    /// to another process, so it is never signalled again.
+    private let ended = Mutex(false)
+    /// Yields whenever output is waiting; finishes at end of file.
     let outputReadable: AsyncStream<Void>
     private let outputDescriptor: Int32
     private let readSource: any DispatchSourceRead
 
-    init(executable: String, arguments: [String], environment: [String: String], directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-
-        let mailbox = exitMailbox
-        process.terminationHandler = { finished in
-            mailbox.fulfil(
-                finished.terminationReason == .uncaughtSignal
-                    ? .signaled(finished.terminationStatus) : .exited(code: finished.terminationStatus))
+    /// Starts `executable` with exactly `environment`, standard input from `/dev/null`, default
+    /// signal handling, in its own process group, and no descriptor of ours but its output.
+    init(executable: String, arguments: [String], environment: [String: String]) throws(ProcessSpawnError) {
+        var sockets: [Int32] = [-1, -1]
+        // Close-on-exec from the start, so no other process spawned meanwhile inherits them.
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
+            throw ProcessSpawnError(call: "socketpair", code: errno)
         }
-        try process.run()
-        // Our copy of the write end must go, or the pipe never reaches end of file.
-        try output.fileHandleForWriting.close()
+        let (reading, writing) = (sockets[0], sockets[1])
+        defer { close(writing) }
 
-        pid = process.processIdentifier
-        outputDescriptor = dup(output.fileHandleForReading.fileDescriptor)
-        try output.fileHandleForReading.close()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writing, STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, writing, STDERR_FILENO)
+        // Descriptors others opened without close-on-exec (Foundation's pipes, for one).
+        for descriptor in Self.openDescriptors() where descriptor > STDERR_FILENO {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        // Its own group, so a Ctrl-C at the terminal reaches the host (which stops it), not it.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var spawned: pid_t = 0
+        let status = Self.withCStrings([executable] + arguments) { argv in
+            Self.withCStrings(environment.map { "\($0.key)=\($0.value)" }) { envp in
+                posix_spawn(&spawned, executable, &actions, &attributes, argv, envp)
+            }
+        }
+        guard status == 0 else {
+            close(reading)
+            throw ProcessSpawnError(call: "posix_spawn \(executable)", code: status)
+        }
+        pid = spawned
+        // Read after the spawn returns, so at least what the kernel recorded in the child.
+        spawnerPeakBytes = Self.ownPeakBytes()
+        outputDescriptor = reading
         _ = fcntl(outputDescriptor, F_SETFL, fcntl(outputDescriptor, F_GETFL) | O_NONBLOCK)
 
         let (readable, readableContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -44,6 +89,9 @@ final class EnvironmentProcess: @unchecked Sendable {
         readSource.setEventHandler { readableContinuation.yield() }
         readSource.setCancelHandler { readableContinuation.finish() }
         readSource.resume()
+
+        // A blocking wait needs a thread of its own; it ends with the process.
+        Thread.detachNewThread { self.reap() }
     }
 
     deinit {
@@ -52,12 +100,14 @@ final class EnvironmentProcess: @unchecked Sendable {
     }
 
     /// Waits until the process has ended; deliberately not cancellable, so nothing is abandoned.
-    func waitForExit() async -> ProcessExit {
-        await exitMailbox.value()
+    func waitForExit() async -> End {
+        await endMailbox.value()
     }
 
     func kill() {
-        Foundation.kill(pid, SIGKILL)
+        ended.withLock { ended in
+            if !ended { _ = Foundation.kill(pid, SIGKILL) }
+        }
     }
 
     /// Reads whatever output is waiting without blocking; `nil` at end of file.
@@ -80,5 +130,45 @@ final class EnvironmentProcess: @unchecked Sendable {
                 return collected
             }
         }
+    }
+
+    /// Waits for the process to end without reaping it, marks it ended, then reaps it with its usage.
+    private func reap() {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        ended.withLock { $0 = true }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let peak = Int(usage.ru_maxrss) * 1024
+        endMailbox.fulfil(End(exit: ProcessExit(waitStatus: status), peakResidentBytes: peak > spawnerPeakBytes ? peak : nil))
+    }
+
+    /// This process's peak resident memory (`VmHWM`).
+    private static func ownPeakBytes() -> Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let bytes = Array(text.utf8).withUnsafeBufferPointer { PeakMemoryGauge.parse($0, .highWaterMarkKilobytes) }
+        return bytes ?? .max
+    }
+
+    /// This process's open descriptors.
+    private static func openDescriptors() -> [Int32] {
+        guard let directory = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(directory) }
+        var descriptors: [Int32] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if let descriptor = Int32(name) { descriptors.append(descriptor) }
+        }
+        return descriptors
+    }
+
+    /// Calls `body` with `strings` as a null-terminated C array (`argv`, `envp`).
+    private static func withCStrings<Result>(
+        _ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Result
+    ) -> Result {
+        let pointers = strings.map { strdup($0) } + [nil]
+        defer { for pointer in pointers { free(pointer) } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

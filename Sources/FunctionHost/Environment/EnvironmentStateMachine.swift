@@ -1,5 +1,7 @@
 /// The lifecycle of one execution environment as a pure state machine:
-/// initialising → idle ⇄ busy → releasing → idle … → dead.
+/// initialising → idle ⇄ busy → releasing → idle … → dead. An on-demand init that outlives its
+/// limit is stopped and retried inside the first invocation, as Lambda's "suppressed init":
+/// initialising → initTimedOut → reinitialising → busy.
 ///
 /// `Poll` stands for a parked `GET /invocation/next` and `Caller` for an invoker awaiting its
 /// result; the machine only decides, and the `ExecutionEnvironment` actor performs the actions.
@@ -12,6 +14,11 @@ struct EnvironmentStateMachine<Poll, Caller> {
     enum State {
         /// The process runs its init code; an invocation may already wait for it.
         case initialising(pending: Pending?)
+        /// Init outlived its limit and the process is being stopped; once it has exited, init is
+        /// retried for the invocation waiting (or about to wait) here.
+        case initTimedOut(pending: Pending?)
+        /// A new process runs init again inside the invocation, which has started: its timeout runs.
+        case reinitialising(Pending)
         /// The runtime is parked in `next`.
         case idle(Poll)
         case busy(Pending)
@@ -22,6 +29,7 @@ struct EnvironmentStateMachine<Poll, Caller> {
 
     enum DeathCause: Equatable {
         case initFailed
+        case initTimedOut
         case processExited(ProcessExit)
         case timedOut
         case shutDown
@@ -31,7 +39,11 @@ struct EnvironmentStateMachine<Poll, Caller> {
         /// The first `next` arrived: initialisation is over.
         case initialised
         case initialisationFailed(InvocationEnd)
-        /// Answer the parked `next` with this invocation (it starts now).
+        /// Write the `INIT_REPORT` of an init that ended without the runtime's first `next`.
+        case reportInit(InitReport.Phase, InitReport.Status)
+        /// Start a new process to retry init; the invocation starts now, and its timeout with it.
+        case relaunch(for: Invocation)
+        /// Answer the parked `next` with this invocation (it starts now unless it already has).
         case deliver(Invocation, to: Poll)
         case complete(Caller, requestID: String, InvocationEnd)
         /// Answer a `next` that can never be served.
@@ -45,7 +57,17 @@ struct EnvironmentStateMachine<Poll, Caller> {
         case invalidStateTransition
     }
 
+    /// The error type Lambda's `INIT_REPORT` gives a retried init that ran out the invocation's timeout.
+    static var unknownErrorType: String { "Runtime.Unknown" }
+
+    /// Whether an init that outlives its limit is retried inside the first invocation (on-demand
+    /// environments) or ends the environment (provisioned ones).
+    let retriesTimedOutInit: Bool
     private(set) var state: State = .initialising(pending: nil)
+
+    init(retriesTimedOutInit: Bool = true) {
+        self.retriesTimedOutInit = retriesTimedOutInit
+    }
 
     var isDead: Bool {
         if case .dead = state { true } else { false }
@@ -57,13 +79,16 @@ struct EnvironmentStateMachine<Poll, Caller> {
         case .initialising(nil):
             state = .initialising(pending: pending)
             return []
+        case .initTimedOut(nil):
+            state = .initTimedOut(pending: pending)
+            return []
         case .idle(let poll):
             state = .busy(pending)
             return [.deliver(invocation, to: poll)]
         case .releasing(nil):
             state = .releasing(queued: pending)
             return []
-        case .initialising, .busy, .releasing, .dead:
+        case .initialising, .initTimedOut, .reinitialising, .busy, .releasing, .dead:
             return [.complete(caller, requestID: invocation.requestID, .notDelivered)]
         }
     }
@@ -72,9 +97,12 @@ struct EnvironmentStateMachine<Poll, Caller> {
         switch state {
         case .initialising(let pending):
             return [.initialised] + takeNext(poll, pending: pending)
+        case .reinitialising(let pending):
+            state = .busy(pending)
+            return [.initialised, .deliver(pending.invocation, to: poll)]
         case .releasing(let queued):
             return takeNext(poll, pending: queued)
-        case .idle, .busy, .dead:
+        case .initTimedOut, .idle, .busy, .dead:
             return [.rejectPoll(poll)]
         }
     }
@@ -99,22 +127,69 @@ struct EnvironmentStateMachine<Poll, Caller> {
     }
 
     mutating func initErrorPosted(body: [UInt8]) -> Result<[Action], Rejection> {
-        guard case .initialising(let pending) = state else { return .failure(.invalidStateTransition) }
-        state = .dead(.initFailed)
         let end = InvocationEnd.initFailed(body: body)
-        var actions: [Action] = [.initialisationFailed(end), .killProcess]
-        if let pending { actions.append(.complete(pending.caller, requestID: pending.invocation.requestID, end)) }
-        return .success(actions)
+        switch state {
+        case .initialising(let pending):
+            state = .dead(.initFailed)
+            var actions: [Action] = [.initialisationFailed(end), .killProcess]
+            if let pending { actions.append(.complete(pending.caller, requestID: pending.invocation.requestID, end)) }
+            return .success(actions)
+        case .reinitialising(let pending):
+            state = .dead(.initFailed)
+            return .success([
+                .reportInit(.invocation, .error(type: end.runtimeErrorType ?? Self.unknownErrorType)), .initialisationFailed(end), .killProcess,
+                .complete(pending.caller, requestID: pending.invocation.requestID, end),
+            ])
+        default:
+            return .failure(.invalidStateTransition)
+        }
     }
 
+    /// The first process's init has run for `limit` without asking for work.
+    mutating func initDeadlineReached(after limit: Duration) -> [Action] {
+        guard case .initialising(let pending) = state else { return [] }
+        if retriesTimedOutInit {
+            state = .initTimedOut(pending: pending)
+            return [.reportInit(.initialisation, .timeout), .killProcess]
+        }
+        state = .dead(.initTimedOut)
+        let (seconds, attoseconds) = limit.components
+        let end = InvocationEnd.timedOut(seconds: Double(seconds) + Double(attoseconds) / 1e18)
+        var actions: [Action] = [.reportInit(.initialisation, .timeout), .initialisationFailed(end), .killProcess]
+        if let pending { actions.append(.complete(pending.caller, requestID: pending.invocation.requestID, .notDelivered)) }
+        return actions
+    }
+
+    /// The running invocation (or the init retried inside it) has reached its timeout.
     mutating func deadlineReached(requestID: String, timeoutSeconds: Double) -> [Action] {
-        guard case .busy(let pending) = state, pending.invocation.requestID == requestID else { return [] }
-        state = .dead(.timedOut)
-        return [.killProcess, .complete(pending.caller, requestID: requestID, .timedOut(seconds: timeoutSeconds))]
+        let end = InvocationEnd.timedOut(seconds: timeoutSeconds)
+        switch state {
+        case .busy(let pending) where pending.invocation.requestID == requestID:
+            state = .dead(.timedOut)
+            return [.killProcess, .complete(pending.caller, requestID: requestID, end)]
+        case .reinitialising(let pending) where pending.invocation.requestID == requestID:
+            state = .dead(.timedOut)
+            return [
+                .reportInit(.invocation, .error(type: Self.unknownErrorType)), .killProcess,
+                .complete(pending.caller, requestID: requestID, end),
+            ]
+        default:
+            return []
+        }
     }
 
     mutating func processExited(_ exit: ProcessExit) -> [Action] {
         let previous = state
+        switch previous {
+        case .initTimedOut(let pending?):
+            state = .reinitialising(pending)
+            return [.relaunch(for: pending.invocation)]
+        case .initTimedOut(nil):
+            state = .dead(.initTimedOut)
+            return [.initialisationFailed(.notDelivered)]
+        default:
+            break
+        }
         if !isDead { state = .dead(.processExited(exit)) }
         let end = InvocationEnd.processExited(exit)
         switch previous {
@@ -122,13 +197,18 @@ struct EnvironmentStateMachine<Poll, Caller> {
             var actions: [Action] = [.initialisationFailed(end)]
             if let pending { actions.append(.complete(pending.caller, requestID: pending.invocation.requestID, end)) }
             return actions
+        case .reinitialising(let pending):
+            return [
+                .reportInit(.invocation, .error(type: exit.errorType)), .initialisationFailed(end),
+                .complete(pending.caller, requestID: pending.invocation.requestID, end),
+            ]
         case .idle(let poll):
             return [.rejectPoll(poll)]
         case .busy(let pending):
             return [.complete(pending.caller, requestID: pending.invocation.requestID, end)]
         case .releasing(let queued):
             return queued.map { [.complete($0.caller, requestID: $0.invocation.requestID, .notDelivered)] } ?? []
-        case .dead:
+        case .initTimedOut, .dead:
             return []
         }
     }
@@ -139,10 +219,12 @@ struct EnvironmentStateMachine<Poll, Caller> {
         guard !isDead else { return [] }
         state = .dead(.shutDown)
         switch previous {
-        case .initialising(let pending):
+        case .initialising(let pending), .initTimedOut(let pending):
             var actions: [Action] = [.initialisationFailed(.notDelivered), .killProcess]
             if let pending { actions.append(.complete(pending.caller, requestID: pending.invocation.requestID, .notDelivered)) }
             return actions
+        case .reinitialising(let pending):
+            return [.initialisationFailed(.notDelivered), .killProcess, .complete(pending.caller, requestID: pending.invocation.requestID, .notDelivered)]
         case .idle(let poll):
             return [.rejectPoll(poll), .killProcess]
         case .busy(let pending), .releasing(.some(let pending)):

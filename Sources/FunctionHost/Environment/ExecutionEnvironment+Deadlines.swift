@@ -18,7 +18,15 @@ extension ExecutionEnvironment {
         }
     }
 
-    /// Starts the timeout of an invocation that was just delivered.
+    /// Stops the first process's init when it outlives its limit (a retried init runs on the
+    /// invocation's timeout instead); a child of `run()`, cancelled with it.
+    func watchInitialisation() async {
+        let limit = settings.initLimits.limit(for: kind, functionTimeout: settings.function.timeout)
+        do { try await Task.sleep(until: launchedAt + limit, clock: .continuous) } catch { return }
+        perform(machine.initDeadlineReached(after: limit))
+    }
+
+    /// Starts the timeout of an invocation that has just started.
     func armDeadline(requestID: String, startedAt: ContinuousClock.Instant) {
         deadlines.arm(requestID: requestID, deadline: startedAt + .milliseconds(Int64(settings.function.timeout * 1000)))
         wakeWatcher()

@@ -8,9 +8,15 @@ extension ExecutionEnvironment {
             return EnvironmentInvocationResult(requestID: requestID, end: end, report: nil, logLines: [])
         }
         let now = ContinuousClock.now
-        // An invocation that never started (its init failed) is reported from now, with no output.
-        var invocation = running.flatMap { $0.requestID == requestID ? $0 : nil }
-            ?? RunningInvocation(requestID: requestID, startedAt: now, logLines: [])
+        // An invocation that never started (its init failed) is reported from now, with no output;
+        // one whose retried init failed has started, but the runtime never received it.
+        var invocation: RunningInvocation
+        if var started = running.flatMap({ $0.requestID == requestID ? $0 : nil }) {
+            announce(&started)
+            invocation = started
+        } else {
+            invocation = RunningInvocation(requestID: requestID, startedAt: now, deadlineMilliseconds: 0, announced: true)
+        }
         running = nil
         let reportsInit = kind == .onDemand && !initDurationReported
         if reportsInit { initDurationReported = true }

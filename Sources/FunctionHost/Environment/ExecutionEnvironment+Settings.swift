@@ -5,6 +5,8 @@ extension ExecutionEnvironment {
     struct Settings: Sendable {
         let function: FunctionConfiguration
         let command: RuntimeCommand
+        /// How long its init may take.
+        let initLimits: InitPhaseLimits
         let functionARN: String
         let region: String
         let sqsEndpointURL: String?

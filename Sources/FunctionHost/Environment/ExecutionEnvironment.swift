@@ -15,7 +15,12 @@ actor ExecutionEnvironment {
     struct RunningInvocation {
         let requestID: String
         let startedAt: ContinuousClock.Instant
-        var logLines: [String]
+        /// When its timeout ends, in milliseconds since the epoch (`Lambda-Runtime-Deadline-Ms`).
+        let deadlineMilliseconds: Int64
+        /// Whether START is written: when the runtime receives the invocation, which an init
+        /// retried inside it precedes.
+        var announced = false
+        var logLines: [String] = []
     }
 
     nonisolated let id: String
@@ -23,12 +28,16 @@ actor ExecutionEnvironment {
     let settings: Settings
     let memory: EnvironmentMemory
     let log: FunctionLog
-    var machine = Machine()
+    var machine: Machine
     var process: EnvironmentProcess?
     var peakMemory: PeakMemoryGauge?
-    let launchedAt = ContinuousClock.now
+    /// When the current process was started (or, before that, the environment created).
+    var launchedAt = ContinuousClock.now
+    /// Whether `run()` starts another process once the current one has exited (an init retry).
+    private var relaunchRequested = false
     /// Set once the first `next` arrives; reported on the first invocation of an on-demand environment.
     var initDuration: Duration?
+    /// Whether the init's duration is reported already (on REPORT, or on an INIT_REPORT).
     var initDurationReported = false
     /// `nil` while initialising; then whether initialisation succeeded.
     private var initialisation: InvocationEnd??
@@ -45,11 +54,13 @@ actor ExecutionEnvironment {
         self.settings = settings
         self.memory = memory
         self.log = log
+        machine = Machine(retriesTimedOutInit: kind == .onDemand)
     }
 
     // MARK: Lifetime
 
-    /// Runs the environment until its process has ended (it exited, crashed, or was killed).
+    /// Runs the environment until its process has ended (it exited, crashed, or was killed) and
+    /// no init is to be retried.
     func run() async {
         await withDiscardingTaskGroup { group in
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -71,34 +82,50 @@ actor ExecutionEnvironment {
                 group.cancelAll()
                 return
             }
-            let process: EnvironmentProcess
-            do {
-                process = try EnvironmentProcess(launching: settings, environmentID: id, kind: kind, memory: memory, runtimeAPIPort: listeningPort)
-            } catch {
-                perform(machine.processExited(.failedToLaunch("\(error)")))
-                group.cancelAll()
-                return
-            }
-            self.process = process
-            peakMemory = memory.peakGauge(pid: process.pid)
-            group.addTask {
-                for await _ in process.outputReadable { await self.drainOutput() }
-            }
             group.addTask { await self.watchDeadlines() }
-            // Cancellation kills the process rather than abandoning it: it is always waited for.
-            var exit = await withTaskCancellationHandler {
-                await process.waitForExit()
-            } onCancel: {
-                process.kill()
+            var process = launchProcess(runtimeAPIPort: listeningPort, in: &group)
+            if process != nil { group.addTask { await self.watchInitialisation() } }
+            while let current = process {
+                relaunchRequested = false
+                await waitUntilEnded(current)
+                process = relaunchRequested ? launchProcess(runtimeAPIPort: listeningPort, in: &group) : nil
             }
-            if exit == .signaled(SIGKILL), memory.wasKilledForMemory { exit = .outOfMemory }
-            drainOutput()
-            log.write(output.flush().map(attributed))
-            perform(machine.processExited(exit))
             stopWatchingDeadlines()
             group.cancelAll()
         }
         memory.remove()
+    }
+
+    /// Starts a runtime process and the task that drains its output.
+    private func launchProcess(runtimeAPIPort: Int, in group: inout DiscardingTaskGroup) -> EnvironmentProcess? {
+        let process: EnvironmentProcess
+        do {
+            launchedAt = .now
+            process = try EnvironmentProcess(launching: settings, environmentID: id, kind: kind, memory: memory, runtimeAPIPort: runtimeAPIPort)
+        } catch {
+            perform(machine.processExited(.failedToLaunch("\(error)")))
+            return nil
+        }
+        self.process = process
+        peakMemory = memory.peakGauge(pid: process.pid)
+        group.addTask {
+            for await _ in process.outputReadable { await self.drainOutput() }
+        }
+        return process
+    }
+
+    /// Waits until the process has ended, and tells the machine how.
+    private func waitUntilEnded(_ process: EnvironmentProcess) async {
+        // Cancellation kills the process rather than abandoning it: it is always waited for.
+        let end = await withTaskCancellationHandler {
+            await process.waitForExit()
+        } onCancel: {
+            process.kill()
+        }
+        if let peak = end.peakResidentBytes { peakMemory?.processEnded(peakBytes: peak) }
+        drainOutput()
+        log.write(output.flush().map(attributed))
+        perform(machine.processExited(memory.ranOutOfMemory(end) ? .outOfMemory : end.exit))
     }
 
     /// Waits for initialisation; returns how it failed, or `nil` once the runtime asked for work.
@@ -130,13 +157,20 @@ actor ExecutionEnvironment {
                 finishInitialisation(nil)
             case .initialisationFailed(let end):
                 finishInitialisation(end)
+            case .reportInit(let phase, let status):
+                let line = InitReport(duration: .now - launchedAt, phase: phase, status: status).line
+                log.write([line])
+                running?.logLines.append(line)
+                initDurationReported = true
+            case .relaunch(let invocation):
+                running = startInvocation(invocation.requestID)
+                relaunchRequested = true
             case .deliver(var invocation, let poll):
-                let now = ContinuousClock.now
-                invocation.deadlineMilliseconds = Int64((Date().timeIntervalSince1970 + settings.function.timeout) * 1000)
-                let startLine = InvocationReport.startLine(requestID: invocation.requestID)
-                running = RunningInvocation(requestID: invocation.requestID, startedAt: now, logLines: [startLine])
-                log.write([startLine])
-                armDeadline(requestID: invocation.requestID, startedAt: now)
+                var started = running.flatMap { $0.requestID == invocation.requestID ? $0 : nil }
+                    ?? startInvocation(invocation.requestID)
+                invocation.deadlineMilliseconds = started.deadlineMilliseconds
+                announce(&started)
+                running = started
                 poll.resume(returning: invocation)
             case .complete(let caller, let requestID, let end):
                 deadlines.disarm(requestID: requestID)
@@ -147,6 +181,24 @@ actor ExecutionEnvironment {
                 process?.kill()
             }
         }
+    }
+
+    /// An invocation starts, and its timeout with it.
+    private func startInvocation(_ requestID: String) -> RunningInvocation {
+        let now = ContinuousClock.now
+        armDeadline(requestID: requestID, startedAt: now)
+        return RunningInvocation(
+            requestID: requestID, startedAt: now,
+            deadlineMilliseconds: Int64((Date().timeIntervalSince1970 + settings.function.timeout) * 1000))
+    }
+
+    /// Writes the invocation's START line, once.
+    func announce(_ invocation: inout RunningInvocation) {
+        guard !invocation.announced else { return }
+        let startLine = InvocationReport.startLine(requestID: invocation.requestID)
+        log.write([startLine])
+        invocation.logLines.append(startLine)
+        invocation.announced = true
     }
 
     private func finishInitialisation(_ failure: InvocationEnd?) {

@@ -46,12 +46,17 @@ enum InvocationEnd: Sendable, Equatable {
 
     /// The `Status:`/`Error Type:` suffix of the REPORT line, empty for a successful invocation.
     var reportStatus: String {
+        if case .timedOut = self { return "Status: timeout" }
+        return runtimeErrorType.map { "Status: error\tError Type: \($0)" } ?? ""
+    }
+
+    /// The platform's error type when the runtime, not the function, failed the invocation.
+    var runtimeErrorType: String? {
         switch self {
-        case .response, .functionError, .notDelivered: ""
-        case .timedOut: "Status: timeout"
-        case .invalidResponse: "Status: error\tError Type: Runtime.InvalidResponse"
-        case .initFailed: "Status: error\tError Type: Runtime.InitError"
-        case .processExited(let exit): "Status: error\tError Type: \(exit.errorType)"
+        case .response, .functionError, .notDelivered, .timedOut: nil
+        case .invalidResponse: "Runtime.InvalidResponse"
+        case .initFailed: "Runtime.InitError"
+        case .processExited(let exit): exit.errorType
         }
     }
 

@@ -15,10 +15,15 @@ struct MemoryLimiter: Sendable {
     /// Hosts created so far by this process.
     private static let hostsCreated = Atomic<Int>(0)
 
+    /// Whether hosts created in this task may use a memory cgroup; tests turn it off to run the
+    /// rlimit fallback on a machine that has writable cgroups.
+    @TaskLocal static var usesCgroups = true
+
     /// Creates this host's parent cgroup (`queuelab-<pid>-<n>`) under our own cgroup when possible.
     /// Every host gets its own, so two hosts in one process (tests, benchmarks) never share an
     /// environment's cgroup, its limit or its OOM counter.
     static func detect() -> MemoryLimiter {
+        guard usesCgroups else { return MemoryLimiter(mechanism: .rlimit) }
         let hostGroup = "queuelab-\(getpid())-\(hostsCreated.add(1, ordering: .relaxed).newValue)"
         let membership = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""
         for line in membership.split(separator: "\n") {

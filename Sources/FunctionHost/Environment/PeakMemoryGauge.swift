@@ -12,6 +12,8 @@ final class PeakMemoryGauge {
 
     private let descriptor: Int32
     private let format: Format
+    /// The process's peak as its reaper learnt it; `/proc/<pid>/status` is gone once it has ended.
+    private var peakAtExit = 0
 
     init(path: String, format: Format) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -24,13 +26,17 @@ final class PeakMemoryGauge {
 
     /// Peak memory so far, in whole megabytes rounded up; 0 when it cannot be read.
     func megabytes() -> Int {
-        guard descriptor >= 0 else { return 0 }
-        let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> Int? in
+        let bytes = descriptor < 0 ? nil : withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> Int? in
             let count = pread(descriptor, buffer.baseAddress, buffer.count, 0)
             guard count > 0 else { return nil }
             return Self.parse(UnsafeBufferPointer(rebasing: buffer[..<count]), format)
         }
-        return ((bytes ?? 0) + 1024 * 1024 - 1) / (1024 * 1024)
+        return (max(bytes ?? 0, peakAtExit) + 1024 * 1024 - 1) / (1024 * 1024)
+    }
+
+    /// Keeps the peak of the process that has just ended.
+    func processEnded(peakBytes: Int) {
+        peakAtExit = max(peakAtExit, peakBytes)
     }
 
     static func parse(_ text: UnsafeBufferPointer<UInt8>, _ format: Format) -> Int? {

@@ -6,6 +6,12 @@ enum ProcessExit: Sendable, Equatable {
     case outOfMemory
     case failedToLaunch(String)
 
+    /// Decodes a `wait` status (the `WIFSIGNALED`/`WTERMSIG`/`WEXITSTATUS` macros).
+    init(waitStatus status: Int32) {
+        let signal = status & 0x7F
+        self = signal != 0 && signal != 0x7F ? .signaled(signal) : .exited(code: (status >> 8) & 0xFF)
+    }
+
     /// Lambda's wording, as in `Runtime exited with error: signal: killed`.
     var runtimeMessage: String {
         switch self {

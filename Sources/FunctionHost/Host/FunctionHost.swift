@@ -63,6 +63,7 @@ public actor FunctionHost: Service {
             byName[function.name] = function
             settings[function.name] = ExecutionEnvironment.Settings(
                 function: function, command: try RuntimeCommand.resolve(function, host: configuration),
+                initLimits: InitPhaseLimits(onDemand: configuration.initTimeout, provisioned: configuration.provisionedInitTimeout),
                 functionARN: configuration.functionARN(function.name), region: configuration.region,
                 sqsEndpointURL: configuration.sqsEndpointURL, executor: executor)
             logs[function.name] = try FunctionLog(

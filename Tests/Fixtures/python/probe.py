@@ -21,3 +21,10 @@ def fail(event, context):
 def sleep(event, context):
     time.sleep(event.get("seconds", 0))
     return "slept"
+
+
+def allocate(event, context):
+    """Fills `megabytes` of memory at once: past the memory size a memory cgroup kills the
+    process, while the rlimit refuses the allocation and Python raises MemoryError."""
+    data = b"x" * (event["megabytes"] * 1024 * 1024)
+    return len(data)

@@ -1,6 +1,6 @@
 import TestSupport
 import Foundation
-import FunctionHost
+@testable import FunctionHost
 import Logging
 
 /// A started `FunctionHost` with its Invoke API on an ephemeral port.
@@ -15,19 +15,26 @@ struct RunningHost {
 
     /// Starts the host and its Invoke API, waits until provisioned environments are warm, runs
     /// `body`, then stops everything (every runtime process is killed and waited for).
+    /// `memoryLimit` picks how memory sizes are enforced; the default is what the machine offers.
     static func with<Result: Sendable>(
         _ functions: [FunctionConfiguration],
         idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000,
+        initTimeout: Duration = .seconds(10),
+        provisionedInitTimeout: Duration = .seconds(130),
+        memoryLimit: MemoryLimit = .detected,
         _ body: @Sendable (RunningHost) async throws -> Result
     ) async throws -> Result {
         let stateDirectory = TestPaths.temporaryDirectory()
-        let host = try FunctionHost(
-            functions: functions,
-            configuration: FunctionHostConfiguration(
-                stateDirectory: stateDirectory, sqsEndpointURL: "http://127.0.0.1:9324", idleReapTime: idleReapTime,
-                unreservedConcurrencyLimit: unreservedConcurrencyLimit, pythonExecutable: TestPaths.python,
-                executableSearchPaths: [TestPaths.productsDirectory], echoLogs: false))
+        let host = try MemoryLimiter.$usesCgroups.withValue(memoryLimit == .detected) {
+            try FunctionHost(
+                functions: functions,
+                configuration: FunctionHostConfiguration(
+                    stateDirectory: stateDirectory, sqsEndpointURL: "http://127.0.0.1:9324", idleReapTime: idleReapTime,
+                    unreservedConcurrencyLimit: unreservedConcurrencyLimit, pythonExecutable: TestPaths.python,
+                    executableSearchPaths: [TestPaths.productsDirectory], echoLogs: false,
+                    initTimeout: initTimeout, provisionedInitTimeout: provisionedInitTimeout))
+        }
         var quiet = Logger(label: "tests.invoke-api")
         // Stopping by cancellation makes the server log its cancelled connections.
         quiet.logLevel = .critical
@@ -57,6 +64,20 @@ struct RunningHost {
             name: name, runtime: "python3.11", handler: handler, codeDirectory: TestPaths.pythonFixtures,
             memorySize: 256, timeout: timeout)
     }
+
+    enum MemoryLimit: Sendable {
+        /// A memory cgroup when the machine has a writable one, else the rlimit.
+        case detected
+        /// The rlimit fallback, whatever the machine offers.
+        case rlimit
+    }
+
+    /// Whether this machine gives each environment a memory cgroup (so `.detected` is not the rlimit).
+    static let machineHasMemoryCgroups: Bool = {
+        let limiter = MemoryLimiter.detect()
+        defer { limiter.removeHostGroup() }
+        return limiter.mechanism != .rlimit
+    }()
 }
 
 enum HostTestError: Error {
