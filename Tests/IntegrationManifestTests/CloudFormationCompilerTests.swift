@@ -84,7 +84,7 @@ struct CloudFormationCompilerTests {
     }
 
     @Test func normalizesFunctionNamesIntoLogicalIDsAsServerlessDoes() {
-        #expect(CloudFormationCompiler.normalizedName("zohoCrmQueueWorker") == "ZohoCrmQueueWorker")
-        #expect(CloudFormationCompiler.normalizedName("my-func_v2") == "MyDashfuncUnderscorev2")
+        #expect(ServerlessNaming.normalizedName("zohoCrmQueueWorker") == "ZohoCrmQueueWorker")
+        #expect(ServerlessNaming.normalizedName("my-func_v2") == "MyDashfuncUnderscorev2")
     }
 }

@@ -50,8 +50,8 @@ public struct CloudFormationCompiler {
     }
 
     private func functionResources(name: String, function: ServerlessFunction, provider: ServerlessProvider) -> [String: JSONValue] {
-        let stem = Self.normalizedName(name)
-        let functionID = stem + "LambdaFunction"
+        let stem = ServerlessNaming.normalizedName(name)
+        let functionID = ServerlessNaming.functionLogicalID(name)
         var properties: [String: JSONValue] = [
             "Code": ["S3Bucket": ["Ref": .string(Self.codeBucketParameter)], "S3Key": ["Ref": .string(Self.codeKeyParameter)]],
             "Handler": .string(function.handler),
@@ -73,7 +73,7 @@ public struct CloudFormationCompiler {
         var target: JSONValue = ["Ref": .string(functionID)]
         if let provisioned = function.provisionedConcurrency {
             let versionID = stem + "LambdaVersion"
-            let aliasID = stem + "ProvConcLambdaAlias"
+            let aliasID = ServerlessNaming.provisionedAliasLogicalID(name)
             resources[versionID] = ["Type": "AWS::Lambda::Version", "Properties": ["FunctionName": ["Ref": .string(functionID)]]]
             resources[aliasID] = [
                 "Type": "AWS::Lambda::Alias",
@@ -113,14 +113,8 @@ public struct CloudFormationCompiler {
 
     private func eventSourceMappingID(stem: String, event: SQSEvent, index: Int) -> String {
         if case .getAtt(let queueID, _) = event.arn {
-            return stem + "EventSourceMappingSQS" + Self.normalizedName(queueID)
+            return stem + "EventSourceMappingSQS" + ServerlessNaming.normalizedName(queueID)
         }
         return stem + "EventSourceMappingSQS\(index + 1)"
-    }
-
-    /// Serverless's normalized names: logical IDs must be alphanumeric.
-    static func normalizedName(_ name: String) -> String {
-        let spelled = name.replacingOccurrences(of: "-", with: "Dash").replacingOccurrences(of: "_", with: "Underscore")
-        return spelled.prefix(1).uppercased() + spelled.dropFirst()
     }
 }

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// One finding about a definition: where it is, what is wrong, and whether it blocks generation.
 public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// The rules between `queueConfig` keys: AWS's hard limits (errors) and its advice plus the
 /// throttle-to-DLQ trap (warnings). Runs once every key is valid on its own.
 struct QueueConfigRules {

@@ -9,7 +9,7 @@ extension PlanBuilder {
     /// One setting with the key it is set at, to name both keys when two places set it.
     private struct Setting<Value> {
         let value: Value
-        let key: ManifestKey
+        let key: JSONPath
     }
 
     private struct AsyncSettings {
@@ -24,7 +24,7 @@ extension PlanBuilder {
     mutating func asyncInvokeDeclarations(functionNames: Set<String>) throws(ManifestLoadError) -> [AsyncInvokeDeclaration] {
         var settings: [String: AsyncSettings] = [:]
         for name in serverlessFunctionNames {
-            let key = ManifestKey("functions").appending(name)
+            let key = JSONPath(dotted: "functions").appending(name)
             var function = settings[name] ?? AsyncSettings()
             try Self.set(&function.maximumRetryAttempts, integer(at: key.appending("maximumRetryAttempts"), in: Self.retryAttemptsRange),
                     at: key.appending("maximumRetryAttempts"), in: file)
@@ -92,7 +92,7 @@ extension PlanBuilder {
 
     /// `destinations.onFailure`: an ARN, a function's name, or `{arn, type}` with type
     /// `function`, `sns`, `sqs` or `eventBus`; only an SQS queue runs locally.
-    private mutating func serverlessDestination(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    private mutating func serverlessDestination(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String? {
         switch value {
         case nil, .null?:
             return nil
@@ -118,7 +118,7 @@ extension PlanBuilder {
 
     /// `onError`: the framework takes an SNS topic's ARN as a string, or an intrinsic function;
     /// an intrinsic giving an SQS queue's ARN becomes the dead-letter queue.
-    private mutating func serverlessOnError(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    private mutating func serverlessOnError(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String? {
         guard case .string(let arn)? = value else { return try evaluator.queueARN(value, at: key) }
         guard IntrinsicEvaluator.arnService(arn) == "sns" else {
             throw .invalidValue(
@@ -130,7 +130,7 @@ extension PlanBuilder {
     }
 
     private static func set<Value>(
-        _ setting: inout Setting<Value>?, _ value: Value?, at key: ManifestKey, in file: String
+        _ setting: inout Setting<Value>?, _ value: Value?, at key: JSONPath, in file: String
     ) throws(ManifestLoadError) {
         guard let value else { return }
         if let existing = setting {

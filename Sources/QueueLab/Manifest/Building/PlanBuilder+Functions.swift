@@ -47,7 +47,7 @@ extension PlanBuilder {
     }
 
     private mutating func providerDefaults() throws(ManifestLoadError) -> ProviderDefaults {
-        let key = ManifestKey("provider")
+        let key = JSONPath(dotted: "provider")
         return ProviderDefaults(
             runtime: try string(at: key.appending("runtime")),
             timeout: try integer(at: key.appending("timeout"), in: Self.timeoutRange),
@@ -56,9 +56,9 @@ extension PlanBuilder {
     }
 
     private mutating func serverlessFunction(
-        _ name: String, provider: ProviderDefaults, aliasProvisioned: (count: Int, key: ManifestKey)?
+        _ name: String, provider: ProviderDefaults, aliasProvisioned: (count: Int, key: JSONPath)?
     ) throws(ManifestLoadError) -> FunctionDeclaration {
-        let key = ManifestKey("functions").appending(name)
+        let key = JSONPath(dotted: "functions").appending(name)
         guard case .object? = try document.shallowValue(at: key) else {
             throw .invalidValue(file: file, key: key.description, detail: "allowed: an object with handler, runtime, timeout, …")
         }
@@ -86,7 +86,7 @@ extension PlanBuilder {
     /// An `AWS::Lambda::Function`: `Handler`, `Runtime`, `MemorySize`, `Timeout`,
     /// `ReservedConcurrentExecutions` and `Environment.Variables`; `Code` and the rest are not used locally.
     private mutating func templateFunction(
-        _ resource: DeclaredResource, name: String, aliasProvisioned: (count: Int, key: ManifestKey)?
+        _ resource: DeclaredResource, name: String, aliasProvisioned: (count: Int, key: JSONPath)?
     ) throws(ManifestLoadError) -> FunctionDeclaration {
         let properties = resource.properties
         if try evaluator.string(properties["PackageType"], at: resource.propertyKey("PackageType")) == "Image" {
@@ -123,8 +123,8 @@ extension PlanBuilder {
     /// (`ProvisionedConcurrencyConfig`), summed per function: locally a function has one pool.
     private mutating func aliasProvisionedConcurrency(
         functionNames: Set<String>
-    ) throws(ManifestLoadError) -> [String: (count: Int, key: ManifestKey)] {
-        var provisioned: [String: (count: Int, key: ManifestKey)] = [:]
+    ) throws(ManifestLoadError) -> [String: (count: Int, key: JSONPath)] {
+        var provisioned: [String: (count: Int, key: JSONPath)] = [:]
         for resource in declared where resource.type == StackResource.aliasType || resource.type == StackResource.versionType {
             let configKey = resource.propertyKey("ProvisionedConcurrencyConfig")
             guard let config = try evaluator.members(resource.properties["ProvisionedConcurrencyConfig"], at: configKey) else { continue }
@@ -139,7 +139,7 @@ extension PlanBuilder {
         return provisioned
     }
 
-    private func checkProvisioned(_ provisioned: Int, reserved: Int?, at key: ManifestKey) throws(ManifestLoadError) {
+    private func checkProvisioned(_ provisioned: Int, reserved: Int?, at key: JSONPath) throws(ManifestLoadError) {
         guard let reserved, provisioned > reserved else { return }
         throw .invalidValue(
             file: file, key: key.description,
@@ -148,7 +148,7 @@ extension PlanBuilder {
 
     /// Environment variables: strings, numbers and booleans (as text), or intrinsics giving one;
     /// a `Ref` to a queue keeps its URL open until the SQS endpoint listens.
-    mutating func environment(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> [String: EndpointString] {
+    mutating func environment(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> [String: EndpointString] {
         guard let members = try evaluator.members(value, at: key) else { return [:] }
         var environment: [String: EndpointString] = [:]
         for name in members.keys.sorted() {
@@ -164,12 +164,12 @@ extension PlanBuilder {
 
     // MARK: Serverless values by key
 
-    mutating func string(at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    mutating func string(at key: JSONPath) throws(ManifestLoadError) -> String? {
         let value = try document.value(at: key)
         return try evaluator.string(value, at: key)
     }
 
-    mutating func integer(at key: ManifestKey, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int? {
+    mutating func integer(at key: JSONPath, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int? {
         let value = try document.value(at: key)
         return try evaluator.integer(value, at: key, in: range)
     }

@@ -14,7 +14,7 @@ extension PlanBuilder {
     mutating func mappingDeclarations(functionNames: Set<String>) throws(ManifestLoadError) -> [MappingDeclaration] {
         var mappings: [MappingDeclaration] = []
         for name in serverlessFunctionNames {
-            let eventsKey = ManifestKey("functions").appending(name).appending("events")
+            let eventsKey = JSONPath(dotted: "functions").appending(name).appending("events")
             let events: [JSONValue]
             switch try document.shallowValue(at: eventsKey) {
             case nil, .null?: continue
@@ -39,7 +39,7 @@ extension PlanBuilder {
 
     /// `sqs: <ARN>` or `sqs: {arn, batchSize, maximumBatchingWindow, maximumConcurrency,
     /// functionResponseType, filterPatterns, enabled}`.
-    private mutating func sqsEvent(_ value: JSONValue?, at key: ManifestKey, functionName: String) throws(ManifestLoadError) -> MappingDeclaration {
+    private mutating func sqsEvent(_ value: JSONValue?, at key: JSONPath, functionName: String) throws(ManifestLoadError) -> MappingDeclaration {
         let event: [String: JSONValue]
         switch value {
         case .string?: event = ["arn": value ?? .null]
@@ -66,7 +66,7 @@ extension PlanBuilder {
 
     /// `filterPatterns`: 1–10 objects, each written as a JSON string as the framework does
     /// (`JSON.stringify`), so intrinsics in them are not evaluated.
-    private func serverlessFilterPatterns(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> [String] {
+    private func serverlessFilterPatterns(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> [String] {
         guard let value, value != .null else { return [] }
         guard case .array(let patterns) = value, Self.filterPatternCount.contains(patterns.count) else {
             throw evaluator.invalid(EvaluatedValue(literal: value), at: key, allowed: "a list of 1–10 objects")
@@ -122,7 +122,7 @@ extension PlanBuilder {
     }
 
     /// `FunctionResponseTypes`: empty, or `[ReportBatchItemFailures]`.
-    private mutating func functionResponseTypes(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> Bool {
+    private mutating func functionResponseTypes(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> Bool {
         switch try evaluator.evaluated(value, at: key) {
         case nil: return false
         case .array(let items)? where items.count <= 1:
@@ -137,7 +137,7 @@ extension PlanBuilder {
     }
 
     /// `FilterCriteria.Filters[].Pattern`: JSON strings, rewritten compactly with sorted keys.
-    private mutating func filterCriteria(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> [String] {
+    private mutating func filterCriteria(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> [String] {
         guard let criteria = try evaluator.members(value, at: key) else { return [] }
         let filtersKey = key.appending("Filters")
         switch try evaluator.evaluated(criteria["Filters"], at: filtersKey) {

@@ -134,7 +134,7 @@ extension PlanBuilder {
     /// A JSON-typed property, which CloudFormation takes as an object or as a string holding one;
     /// its members evaluated, and only `allowed` ones.
     private mutating func jsonObject(
-        _ value: JSONValue?, at key: ManifestKey, allowed: Set<String>
+        _ value: JSONValue?, at key: JSONPath, allowed: Set<String>
     ) throws(ManifestLoadError) -> [String: EvaluatedValue]? {
         var members: [String: EvaluatedValue]
         switch try evaluator.evaluated(value, at: key) {

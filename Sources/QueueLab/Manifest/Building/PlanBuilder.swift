@@ -1,3 +1,4 @@
+import IntegrationManifest
 import Foundation
 import StrictJSON
 
@@ -18,27 +19,27 @@ struct PlanBuilder {
 
     init(document root: JSONValue, file: String, target: ManifestTarget) throws(ManifestLoadError) {
         guard case .object(let members) = root else {
-            throw .invalidValue(file: file, key: ManifestKey.root.description, detail: "is \(EvaluatedValue(literal: root).rendered); allowed: an object")
+            throw .invalidValue(file: file, key: JSONPath.root.description, detail: "is \(EvaluatedValue(literal: root).rendered); allowed: an object")
         }
         let format: ManifestPlan.Format = members["Resources"] != nil && members["service"] == nil ? .cloudFormation : .serverless
         var document = VariableResolver(document: root, file: file, target: target, resolvesVariables: format == .serverless)
         let stackName: String
-        let resourcesKey: ManifestKey
+        let resourcesKey: JSONPath
         let parameters: [String: JSONValue]
         var functionNames: [String] = []
         switch format {
         case .serverless:
             stackName = try Self.serviceName(&document, file: file) + "-" + document.stage()
-            resourcesKey = ManifestKey("resources.Resources")
+            resourcesKey = JSONPath(dotted: "resources.Resources")
             parameters = [:]
-            guard case .object? = try document.shallowValue(at: ManifestKey("provider")) else {
+            guard case .object? = try document.shallowValue(at: JSONPath(dotted: "provider")) else {
                 throw .invalidValue(file: file, key: "provider", detail: "is required: an object with name \"aws\"")
             }
-            functionNames = try Self.keys(&document, at: ManifestKey("functions"), file: file)
+            functionNames = try Self.keys(&document, at: JSONPath(dotted: "functions"), file: file)
         case .cloudFormation:
             stackName = Self.stackName(file: file)
-            resourcesKey = ManifestKey("Resources")
-            parameters = try Self.members(&document, at: ManifestKey("Parameters"), file: file)
+            resourcesKey = JSONPath(dotted: "Resources")
+            parameters = try Self.members(&document, at: JSONPath(dotted: "Parameters"), file: file)
         }
         var resources: [String: StackResource] = [:]
         var declared: [DeclaredResource] = []
@@ -48,7 +49,7 @@ struct PlanBuilder {
             resources[logicalID] = .declared(resource)
         }
         for name in functionNames {
-            let provisioned = try document.value(at: ManifestKey("functions").appending(name).appending("provisionedConcurrency"))
+            let provisioned = try document.value(at: JSONPath(dotted: "functions").appending(name).appending("provisionedConcurrency"))
             var generated = [ServerlessNaming.functionLogicalID(name): StackResource.serverlessFunction(name: name)]
             if let provisioned, provisioned != .null, provisioned != .integer(0) {
                 generated[ServerlessNaming.provisionedAliasLogicalID(name)] = .serverlessProvisionedAlias(functionName: name)
@@ -88,7 +89,7 @@ struct PlanBuilder {
 
     /// A function name a resource refers to, which must be one the manifest declares.
     mutating func declaredFunctionName(
-        _ value: JSONValue?, at key: ManifestKey, functionNames: Set<String>
+        _ value: JSONValue?, at key: JSONPath, functionNames: Set<String>
     ) throws(ManifestLoadError) -> String {
         let name = try evaluator.referencedFunctionName(value, at: key)
         guard functionNames.contains(name) else {
@@ -103,7 +104,7 @@ struct PlanBuilder {
 
     /// `service`: a string, or an object with `name` as older manifests write it.
     private static func serviceName(_ document: inout VariableResolver, file: String) throws(ManifestLoadError) -> String {
-        switch try document.value(at: ManifestKey("service")) {
+        switch try document.value(at: JSONPath(dotted: "service")) {
         case .string(let name)?: return name
         case .object(let members)?:
             if case .string(let name)? = members["name"] { return name }
@@ -123,12 +124,12 @@ struct PlanBuilder {
     }
 
     /// The keys of the object at `key`, sorted; none when it is absent or null.
-    private static func keys(_ document: inout VariableResolver, at key: ManifestKey, file: String) throws(ManifestLoadError) -> [String] {
+    private static func keys(_ document: inout VariableResolver, at key: JSONPath, file: String) throws(ManifestLoadError) -> [String] {
         try members(&document, at: key, file: file).keys.sorted()
     }
 
     private static func members(
-        _ document: inout VariableResolver, at key: ManifestKey, file: String
+        _ document: inout VariableResolver, at key: JSONPath, file: String
     ) throws(ManifestLoadError) -> [String: JSONValue] {
         switch try document.shallowValue(at: key) {
         case nil, .null?: return [:]
@@ -140,7 +141,7 @@ struct PlanBuilder {
     /// The resource at `key` with its type, and its properties when QueueLab uses that type;
     /// `nil` for an entry without `Type` (the Serverless Framework merges those into its own resources).
     private static func declaredResource(
-        _ document: inout VariableResolver, _ logicalID: String, at key: ManifestKey, file: String
+        _ document: inout VariableResolver, _ logicalID: String, at key: JSONPath, file: String
     ) throws(ManifestLoadError) -> DeclaredResource? {
         guard case .object? = try document.shallowValue(at: key) else {
             throw .invalidValue(file: file, key: key.description, detail: "allowed: an object with Type and Properties")

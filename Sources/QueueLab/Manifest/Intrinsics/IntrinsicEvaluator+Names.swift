@@ -1,3 +1,4 @@
+import IntegrationManifest
 import StrictJSON
 
 extension IntrinsicEvaluator {
@@ -89,7 +90,7 @@ extension IntrinsicEvaluator {
     }
 
     /// The name in a `FunctionName` value: a name, `name:qualifier`, or a full or partial ARN.
-    mutating func referencedFunctionName(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String {
+    mutating func referencedFunctionName(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String {
         guard let reference = try string(value, at: key) else {
             throw .invalidValue(file: file, key: key.description, detail: "is required")
         }

@@ -5,17 +5,17 @@ import StrictJSON
 /// written as strings and booleans as `"true"`/`"false"`, as CloudFormation and the Serverless
 /// Framework's schema (coerceTypes) accept them.
 extension IntrinsicEvaluator {
-    mutating func evaluated(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> EvaluatedValue? {
+    mutating func evaluated(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> EvaluatedValue? {
         guard let value, value != .null else { return nil }
         return try evaluate(value, at: key)
     }
 
-    mutating func integer(_ value: JSONValue?, at key: ManifestKey, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int? {
+    mutating func integer(_ value: JSONValue?, at key: JSONPath, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int? {
         guard let result = try evaluated(value, at: key) else { return nil }
         return try integer(result, at: key, in: range)
     }
 
-    func integer(_ value: EvaluatedValue, at key: ManifestKey, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int {
+    func integer(_ value: EvaluatedValue, at key: JSONPath, in range: ClosedRange<Int>) throws(ManifestLoadError) -> Int {
         let number: Int? = switch value {
         case .integer(let number): number
         case .number(let number): Int(exactly: number)
@@ -30,12 +30,12 @@ extension IntrinsicEvaluator {
         range.upperBound == .max ? "an integer ≥ \(range.lowerBound)" : "an integer \(range.lowerBound)–\(range.upperBound)"
     }
 
-    mutating func boolean(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> Bool? {
+    mutating func boolean(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> Bool? {
         guard let result = try evaluated(value, at: key) else { return nil }
         return try boolean(result, at: key)
     }
 
-    func boolean(_ value: EvaluatedValue, at key: ManifestKey) throws(ManifestLoadError) -> Bool {
+    func boolean(_ value: EvaluatedValue, at key: JSONPath) throws(ManifestLoadError) -> Bool {
         switch value {
         case .bool(let flag): return flag
         case .string(let text) where text.literal?.lowercased() == "true": return true
@@ -45,12 +45,12 @@ extension IntrinsicEvaluator {
     }
 
     /// A string (numbers and booleans as text) that does not depend on the SQS endpoint.
-    mutating func string(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    mutating func string(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String? {
         guard let result = try evaluated(value, at: key) else { return nil }
         return try string(result, at: key)
     }
 
-    func string(_ value: EvaluatedValue, at key: ManifestKey) throws(ManifestLoadError) -> String {
+    func string(_ value: EvaluatedValue, at key: JSONPath) throws(ManifestLoadError) -> String {
         guard let text = value.text else { throw invalid(value, at: key, allowed: "a string") }
         guard let literal = text.literal else {
             throw .invalidValue(
@@ -60,7 +60,7 @@ extension IntrinsicEvaluator {
         return literal
     }
 
-    mutating func oneOf(_ allowed: [String], _ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    mutating func oneOf(_ allowed: [String], _ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String? {
         guard let result = try evaluated(value, at: key) else { return nil }
         let text = try string(result, at: key)
         guard allowed.contains(text) else { throw invalid(result, at: key, allowed: allowed.joined(separator: ", ")) }
@@ -68,7 +68,7 @@ extension IntrinsicEvaluator {
     }
 
     /// An object's members as written (intrinsics not evaluated), for reading member by member.
-    func members(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> [String: JSONValue]? {
+    func members(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> [String: JSONValue]? {
         switch value {
         case nil, .null?: return nil
         case .object(let members)?: return members
@@ -78,12 +78,12 @@ extension IntrinsicEvaluator {
 
     /// The ARN of an SQS queue, for event sources, destinations and dead-letter queues. Another
     /// kind of ARN is `.unsupportedTarget`, naming what it is.
-    mutating func queueARN(_ value: JSONValue?, at key: ManifestKey) throws(ManifestLoadError) -> String? {
+    mutating func queueARN(_ value: JSONValue?, at key: JSONPath) throws(ManifestLoadError) -> String? {
         guard let result = try evaluated(value, at: key) else { return nil }
         return try queueARN(result, at: key)
     }
 
-    func queueARN(_ value: EvaluatedValue, at key: ManifestKey) throws(ManifestLoadError) -> String {
+    func queueARN(_ value: EvaluatedValue, at key: JSONPath) throws(ManifestLoadError) -> String {
         let arn = try string(value, at: key)
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 6, parts[0] == "arn" else {
@@ -103,11 +103,11 @@ extension IntrinsicEvaluator {
         return parts.count >= 6 && parts[0] == "arn" ? String(parts[2]) : nil
     }
 
-    func invalid(_ value: EvaluatedValue, at key: ManifestKey, allowed: String) -> ManifestLoadError {
+    func invalid(_ value: EvaluatedValue, at key: JSONPath, allowed: String) -> ManifestLoadError {
         .invalidValue(file: file, key: key.description, detail: "is \(value.rendered); allowed: \(allowed)")
     }
 
-    func missing(at key: ManifestKey) -> ManifestLoadError {
+    func missing(at key: JSONPath) -> ManifestLoadError {
         .invalidValue(file: file, key: key.description, detail: "is required")
     }
 }

@@ -6,7 +6,7 @@ extension IntrinsicEvaluator {
         + pseudoParameters.joined(separator: ", ")
 
     /// `{"Ref": name}`; `nil` for `AWS::NoValue`.
-    mutating func reference(_ name: String, written: String, at key: ManifestKey) throws(ManifestLoadError) -> EvaluatedValue? {
+    mutating func reference(_ name: String, written: String, at key: JSONPath) throws(ManifestLoadError) -> EvaluatedValue? {
         func unresolved(_ reason: String) -> ManifestLoadError {
             .unresolvedReference(file: file, key: key.description, reference: written, reason: reason)
         }
@@ -46,7 +46,7 @@ extension IntrinsicEvaluator {
 
     /// `{"Fn::GetAtt": [logicalID, attribute]}`.
     mutating func attribute(
-        _ attribute: String, of logicalID: String, written: String, at key: ManifestKey
+        _ attribute: String, of logicalID: String, written: String, at key: JSONPath
     ) throws(ManifestLoadError) -> EvaluatedValue {
         func unresolved(_ reason: String) -> ManifestLoadError {
             .unresolvedReference(file: file, key: key.description, reference: written, reason: reason)

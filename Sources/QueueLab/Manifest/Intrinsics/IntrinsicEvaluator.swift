@@ -19,7 +19,7 @@ struct IntrinsicEvaluator {
     var queueNames: [String: String] = [:]
     var functionNames: [String: String] = [:]
     /// The keys whose names are being evaluated, outermost first, to report cycles.
-    private var evaluating: [ManifestKey] = []
+    private var evaluating: [JSONPath] = []
 
     init(file: String, target: ManifestTarget, stackName: String, resources: [String: StackResource], parameters: [String: JSONValue]) {
         self.file = file
@@ -31,7 +31,7 @@ struct IntrinsicEvaluator {
 
     /// `value` with its intrinsics evaluated; `nil` when it is `{"Ref": "AWS::NoValue"}`. Members
     /// and elements that are `AWS::NoValue` are left out.
-    mutating func evaluate(_ value: JSONValue, at key: ManifestKey) throws(ManifestLoadError) -> EvaluatedValue? {
+    mutating func evaluate(_ value: JSONValue, at key: JSONPath) throws(ManifestLoadError) -> EvaluatedValue? {
         switch value {
         case .object(let members):
             if members.count == 1, let (name, argument) = members.first, Self.isIntrinsic(name) {
@@ -57,7 +57,7 @@ struct IntrinsicEvaluator {
         name == "Ref" || name.hasPrefix("Fn::")
     }
 
-    private mutating func intrinsic(_ name: String, _ argument: JSONValue, at key: ManifestKey) throws(ManifestLoadError) -> EvaluatedValue? {
+    private mutating func intrinsic(_ name: String, _ argument: JSONValue, at key: JSONPath) throws(ManifestLoadError) -> EvaluatedValue? {
         let written = EvaluatedValue.compactJSON([name: argument])
         switch (name, argument) {
         case ("Ref", .string(let referenced)):
@@ -94,7 +94,7 @@ struct IntrinsicEvaluator {
     /// `Fn::Sub`: `${Name}` is a `Ref`, `${Name.Attribute}` an `Fn::GetAtt`, `${!Text}` the text
     /// `${Text}`; names of the variable map come first.
     private mutating func substitute(
-        _ template: String, variables: [String: JSONValue], at key: ManifestKey
+        _ template: String, variables: [String: JSONValue], at key: JSONPath
     ) throws(ManifestLoadError) -> EndpointString {
         var result = EndpointString("")
         var rest = Substring(template)
@@ -130,7 +130,7 @@ struct IntrinsicEvaluator {
     }
 
     /// `Fn::Join`: the values, each a string, number or boolean, with `delimiter` between them.
-    private mutating func join(_ values: JSONValue, delimiter: String, at key: ManifestKey) throws(ManifestLoadError) -> EndpointString {
+    private mutating func join(_ values: JSONValue, delimiter: String, at key: JSONPath) throws(ManifestLoadError) -> EndpointString {
         guard case .array(let items)? = try evaluate(values, at: key) else {
             throw .invalidValue(file: file, key: key.description, detail: "is not a list; allowed: a list of values to join")
         }
@@ -148,7 +148,7 @@ struct IntrinsicEvaluator {
 
     /// Marks the name at `key` as being evaluated (until `endEvaluating()`), reporting a cycle if
     /// it already is.
-    mutating func beginEvaluating(_ key: ManifestKey) throws(ManifestLoadError) {
+    mutating func beginEvaluating(_ key: JSONPath) throws(ManifestLoadError) {
         if let start = evaluating.firstIndex(of: key) {
             throw .circularReference(file: file, key: key.description, chain: (evaluating[start...] + [key]).map(\.description))
         }

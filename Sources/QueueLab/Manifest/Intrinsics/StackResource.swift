@@ -35,9 +35,9 @@ struct DeclaredResource {
     /// Read only for `StackResource.usedTypes`; empty otherwise.
     let properties: [String: JSONValue]
     /// `resources.Resources.<LogicalId>` or `Resources.<LogicalId>`.
-    let key: ManifestKey
+    let key: JSONPath
 
-    var propertiesKey: ManifestKey { key.appending("Properties") }
+    var propertiesKey: JSONPath { key.appending("Properties") }
 
-    func propertyKey(_ name: String) -> ManifestKey { propertiesKey.appending(name) }
+    func propertyKey(_ name: String) -> JSONPath { propertiesKey.appending(name) }
 }

@@ -23,9 +23,16 @@ struct VariableParser {
 
     /// The whole string: text and variables.
     mutating func parseString() throws(VariableSyntaxError) -> [VariableString.Piece] {
+        try parsePieces(until: [], trimmingTrailingSpace: false)
+    }
+
+    /// Text and variables up to one of `stops` (not consumed) or the end.
+    private mutating func parsePieces(
+        until stops: Set<Unicode.Scalar>, trimmingTrailingSpace: Bool
+    ) throws(VariableSyntaxError) -> [VariableString.Piece] {
         var pieces: [VariableString.Piece] = []
         var literal = ""
-        while let scalar = current {
+        while let scalar = current, !stops.contains(scalar) {
             if scalar == "$", let variable = try parseVariableIfPresent() {
                 if !literal.isEmpty { pieces.append(.text(literal)) }
                 literal = ""
@@ -35,6 +42,7 @@ struct VariableParser {
                 offset += 1
             }
         }
+        if trimmingTrailingSpace { literal = String(literal.reversed().drop(while: \.isWhitespace).reversed()) }
         if !literal.isEmpty { pieces.append(.text(literal)) }
         return pieces
     }
@@ -117,21 +125,7 @@ struct VariableParser {
             skipSpaces()
             return quoted.isEmpty ? [] : [.text(quoted)]
         }
-        var pieces: [VariableString.Piece] = []
-        var literal = ""
-        while let scalar = current, scalar != ",", scalar != "}" {
-            if scalar == "$", let variable = try parseVariableIfPresent() {
-                if !literal.isEmpty { pieces.append(.text(literal)) }
-                literal = ""
-                pieces.append(.variable(variable))
-            } else {
-                literal.unicodeScalars.append(scalar)
-                offset += 1
-            }
-        }
-        let trimmed = String(literal.reversed().drop(while: \.isWhitespace).reversed())
-        if !trimmed.isEmpty { pieces.append(.text(trimmed)) }
-        return pieces
+        return try parsePieces(until: [",", "}"], trimmingTrailingSpace: true)
     }
 
     /// `'text'` as written, or `"text"` with JSON escapes.

@@ -13,9 +13,9 @@ struct VariableResolver {
     private let target: ManifestTarget
     /// `false` for CloudFormation templates, which have no Serverless variables.
     private let resolvesVariables: Bool
-    private var resolvedStrings: [ManifestKey: JSONValue] = [:]
+    private var resolvedStrings: [JSONPath: JSONValue] = [:]
     /// The keys whose strings are being resolved, outermost first, to report cycles.
-    private var resolving: [ManifestKey] = []
+    private var resolving: [JSONPath] = []
 
     static let sources = ["self", "opt", "sls", "aws", "env"]
 
@@ -27,16 +27,16 @@ struct VariableResolver {
     }
 
     /// The value at `key` with every variable in it resolved; `nil` when there is none.
-    mutating func value(at key: ManifestKey) throws(ManifestLoadError) -> JSONValue? {
+    mutating func value(at key: JSONPath) throws(ManifestLoadError) -> JSONValue? {
         guard let node = try shallowValue(at: key) else { return nil }
         return try resolvedTree(node, at: key)
     }
 
     /// The value at `key` with its own variable resolved, but not those nested in it: enough to
     /// list an object's keys or an array's length without touching their values.
-    mutating func shallowValue(at key: ManifestKey) throws(ManifestLoadError) -> JSONValue? {
+    mutating func shallowValue(at key: JSONPath) throws(ManifestLoadError) -> JSONValue? {
         var node = document
-        var walked = ManifestKey.root
+        var walked = JSONPath.root
         for component in key.components {
             node = try resolvedNode(node, at: walked)
             switch (node, component) {
@@ -62,7 +62,7 @@ struct VariableResolver {
     /// The stage: asked for at start, else `provider.stage`, else `dev` (the framework's `${sls:stage}`).
     mutating func stage() throws(ManifestLoadError) -> String {
         if let stage = target.stage { return stage }
-        let key = ManifestKey("provider.stage")
+        let key = JSONPath(dotted: "provider.stage")
         switch try value(at: key) {
         case nil, .null?: return "dev"
         case .string(let stage)?: return stage
@@ -74,7 +74,7 @@ struct VariableResolver {
         }
     }
 
-    private mutating func resolvedTree(_ node: JSONValue, at key: ManifestKey) throws(ManifestLoadError) -> JSONValue {
+    private mutating func resolvedTree(_ node: JSONValue, at key: JSONPath) throws(ManifestLoadError) -> JSONValue {
         switch try resolvedNode(node, at: key) {
         case .object(let members):
             var resolved: [String: JSONValue] = [:]
@@ -93,7 +93,7 @@ struct VariableResolver {
         }
     }
 
-    private mutating func resolvedNode(_ node: JSONValue, at key: ManifestKey) throws(ManifestLoadError) -> JSONValue {
+    private mutating func resolvedNode(_ node: JSONValue, at key: JSONPath) throws(ManifestLoadError) -> JSONValue {
         guard resolvesVariables, case .string(let text) = node else { return node }
         if let resolved = resolvedStrings[key] { return resolved }
         let parsed: VariableString?
@@ -114,13 +114,13 @@ struct VariableResolver {
         return resolved
     }
 
-    private mutating func resolve(_ string: VariableString, at key: ManifestKey) throws(ManifestLoadError) -> JSONValue {
+    private mutating func resolve(_ string: VariableString, at key: JSONPath) throws(ManifestLoadError) -> JSONValue {
         if let variable = string.wholeVariable { return try resolve(variable, at: key) }
         return .string(try interpolate(string.pieces, at: key))
     }
 
     /// Text and variables as one string; a variable must give a string, number or boolean.
-    private mutating func interpolate(_ pieces: [VariableString.Piece], at key: ManifestKey) throws(ManifestLoadError) -> String {
+    private mutating func interpolate(_ pieces: [VariableString.Piece], at key: JSONPath) throws(ManifestLoadError) -> String {
         var result = ""
         for piece in pieces {
             switch piece {
@@ -139,7 +139,7 @@ struct VariableResolver {
         return result
     }
 
-    private mutating func resolve(_ variable: VariableString.Variable, at key: ManifestKey) throws(ManifestLoadError) -> JSONValue {
+    private mutating func resolve(_ variable: VariableString.Variable, at key: JSONPath) throws(ManifestLoadError) -> JSONValue {
         var missing: [String] = []
         for source in variable.sources {
             switch source {
@@ -163,7 +163,7 @@ struct VariableResolver {
     }
 
     private mutating func lookUp(
-        _ kind: String, address: String, variable: VariableString.Variable, at key: ManifestKey
+        _ kind: String, address: String, variable: VariableString.Variable, at key: JSONPath
     ) throws(ManifestLoadError) -> JSONValue? {
         func unsupportedAddress(_ allowed: String) -> ManifestLoadError {
             .unresolvedVariable(
@@ -172,7 +172,7 @@ struct VariableResolver {
         }
         switch kind {
         case "self":
-            return try value(at: ManifestKey(address))
+            return try value(at: JSONPath(dotted: address))
         case "opt":
             // Options of `queuelab start`: the stage when given, and the region it always has.
             switch address {
@@ -196,7 +196,7 @@ struct VariableResolver {
         }
     }
 
-    private func unsupportedSource(_ kind: String, variable: VariableString.Variable, at key: ManifestKey) -> ManifestLoadError {
+    private func unsupportedSource(_ kind: String, variable: VariableString.Variable, at key: JSONPath) -> ManifestLoadError {
         .unresolvedVariable(
             file: file, key: key.description, variable: variable.written,
             reason: "the '\(kind)' source is not resolved locally; allowed: \(Self.sources.joined(separator: ", "))")
