@@ -88,3 +88,23 @@ struct CloudFormationCompilerTests {
         #expect(ServerlessNaming.normalizedName("my-func_v2") == "MyDashfuncUnderscorev2")
     }
 }
+
+@Suite("The compiled event source mapping keeps an sqs event's filters and enabled flag")
+struct CompiledMappingTests {
+    @Test("filterPatterns become FilterCriteria.Filters[].Pattern JSON strings; enabled: false stays false")
+    func filtersAndEnabled() throws {
+        let event = SQSEvent(arn: .arn(of: "Orders"), filterPatterns: [["body": ["kind": ["order"]]]], enabled: false)
+        let manifest = ServerlessManifest(
+            service: "shop", frameworkVersion: "3", provider: ServerlessProvider(runtime: "provided.al2023"),
+            functions: ["worker": ServerlessFunction(handler: "worker", events: [.sqs(event)])], resources: nil)
+        let template = try CloudFormationCompiler().template(for: manifest)
+        guard case .object(let root) = template, case .object(let resources)? = root["Resources"],
+              case .object(let mapping)? = resources["WorkerEventSourceMappingSQSOrders"], case .object(let properties)? = mapping["Properties"]
+        else {
+            Issue.record("no mapping in \(template)")
+            return
+        }
+        #expect(properties["Enabled"] == false)
+        #expect(properties["FilterCriteria"] == ["Filters": [["Pattern": #"{"body":{"kind":["order"]}}"#]]])
+    }
+}

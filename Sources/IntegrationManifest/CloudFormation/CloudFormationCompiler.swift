@@ -97,8 +97,17 @@ public struct CloudFormationCompiler {
             "EventSourceArn": event.arn.json,
             "FunctionName": target,
             "BatchSize": .integer(event.batchSize ?? SQSEvent.defaultBatchSize),
-            "Enabled": true,
+            "Enabled": .bool(event.enabled ?? true),
         ]
+        if let patterns = event.filterPatterns, !patterns.isEmpty {
+            // CloudFormation carries each pattern as a JSON string, as the Serverless Framework writes it.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let filters = patterns.map { pattern -> JSONValue in
+                ["Pattern": .string((try? encoder.encode(pattern)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")]
+            }
+            properties["FilterCriteria"] = ["Filters": .array(filters)]
+        }
         if let window = event.maximumBatchingWindow {
             properties["MaximumBatchingWindowInSeconds"] = .integer(window)
         }
