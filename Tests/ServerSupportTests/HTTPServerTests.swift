@@ -8,23 +8,9 @@ import Testing
 
 @Suite("Lean HTTP server")
 struct HTTPServerTests {
-    /// Answers with the method, path, query, body size and whether the body was too large.
-    static func describe(_ request: HTTPServerRequest) async -> HTTPServerResponse {
-        let text = "\(request.method) \(request.path) query=\(request.query ?? "-") bytes=\(request.body.readableBytes) tooLarge=\(request.bodyTooLarge)"
-        return HTTPServerResponse(status: .ok, headers: ["X-Test": "yes"], bytes: Array(text.utf8))
-    }
-
     /// Runs a server on an ephemeral port for the duration of `body`.
     func withServer(limit: Int = 64, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: limit, responder: Self.describe)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { continuation.yield($0) } }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(port)
-            group.cancelAll()
-        }
+        try await TestServer.run(TestServer.make(limit: limit), body)
     }
 
     @Test("pipelined keep-alive requests are answered in order, and Connection: close ends the connection")
@@ -85,7 +71,7 @@ struct HTTPServerTests {
     @Test("a port in use is an error naming the server, the address and the reason")
     func portInUse() async throws {
         try await withServer { port in
-            let second = HTTPServer(label: "test server", host: "127.0.0.1", port: port, maximumBodySize: 64, responder: Self.describe)
+            let second = HTTPServer(label: "test server", host: "127.0.0.1", port: port, maximumBodySize: 64, responder: TestServer.describe)
             let error = await #expect(throws: HTTPServerError.self) { try await second.run() }
             #expect(error?.description == "the test server cannot listen on 127.0.0.1:\(port): Address already in use")
         }
@@ -99,7 +85,7 @@ struct HTTPServerTests {
         let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64) { request in
             startedContinuation.yield()
             for await _ in release { break }
-            return await Self.describe(request)
+            return await TestServer.describe(request)
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await testGracefulShutdown { trigger in
