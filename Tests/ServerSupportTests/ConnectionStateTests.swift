@@ -4,7 +4,7 @@ import Testing
 
 @Suite("When a connection has waited too long")
 struct ConnectionStateTests {
-    static let timeouts = HTTPServer.Timeouts(idle: .seconds(60), request: .seconds(20))
+    static let timeouts = HTTPServer.Timeouts(idle: .seconds(60), request: .seconds(20), linger: .seconds(2))
     let start = NIODeadline.uptimeNanoseconds(1_000_000_000)
 
     func at(_ seconds: Int64) -> NIODeadline {
@@ -53,5 +53,17 @@ struct ConnectionStateTests {
         let closesAfterFirst = busy.answerWritten(at: start)
         let closesAfterSecond = busy.answerWritten(at: start)
         #expect([closesAtOnce, closesAfterFirst, closesAfterSecond] == [false, false, true])
+    }
+
+    @Test("after its output closed, a connection lingers for the linger time however much still arrives")
+    func lingering() {
+        var state = ConnectionState(timeouts: Self.timeouts, now: start)
+        state.requestRead()
+        _ = state.answerWritten(at: at(1))
+        let until = state.outputClosed(at: at(1))
+        #expect(until == at(3))
+        state.bytesRead(at: at(2))
+        #expect(state.check(at: at(2)) == .checkAgain(at: at(3)))
+        #expect(state.check(at: at(3)) == .close)
     }
 }

@@ -10,7 +10,7 @@ struct ConnectionState {
     enum Verdict: Equatable {
         /// Nothing is overdue; look again then.
         case checkAgain(at: NIODeadline)
-        /// Idle too long: close without an answer.
+        /// Idle too long, done lingering, or shutting down: close without an answer.
         case close
         /// A request stopped arriving: answer 408, then close.
         case requestTimedOut
@@ -23,6 +23,7 @@ struct ConnectionState {
     private var receiving = false
     /// The last bytes read or the last answer written.
     private var lastActivity: NIODeadline
+    private var lingeringUntil: NIODeadline?
     private var quiescing = false
 
     init(timeouts: HTTPServer.Timeouts, now: NIODeadline) {
@@ -53,7 +54,17 @@ struct ConnectionState {
         return unanswered == 0
     }
 
+    /// The server closed its side after an answer; returns when to stop waiting for the client's.
+    mutating func outputClosed(at now: NIODeadline) -> NIODeadline {
+        let until = now + timeouts.linger
+        lingeringUntil = until
+        return until
+    }
+
     func check(at now: NIODeadline) -> Verdict {
+        if let lingeringUntil {
+            return now < lingeringUntil ? .checkAgain(at: lingeringUntil) : .close
+        }
         if unanswered > 0 {
             return .checkAgain(at: now + timeouts.request)
         }

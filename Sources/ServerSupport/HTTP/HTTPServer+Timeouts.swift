@@ -11,10 +11,15 @@ extension HTTPServer {
         /// A request whose head or body stops arriving for this long is answered
         /// `408 Request Timeout`, and its connection closed.
         public var request: TimeAmount
+        /// A request answered before its body arrived (declared larger than the limit) leaves the
+        /// client still sending: the rest is dropped for at most this long, so the client gets to
+        /// read the answer before the connection is closed under it.
+        public var linger: TimeAmount
 
-        public init(idle: TimeAmount = .seconds(60), request: TimeAmount = .seconds(20)) {
+        public init(idle: TimeAmount = .seconds(60), request: TimeAmount = .seconds(20), linger: TimeAmount = .seconds(2)) {
             self.idle = idle
             self.request = request
+            self.linger = linger
         }
     }
 }

@@ -98,11 +98,19 @@ public struct HTTPServer: Sendable {
         try? await connection.executeThenClose { requests, responses in
             for try await request in requests {
                 var response = await responder(request)
-                let keepAlive = request.head.isKeepAlive
+                let keepAlive = request.head.isKeepAlive && !request.bodyUnread
                 response.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
                 if !keepAlive { response.headers.replaceOrAdd(name: "Connection", value: "close") }
                 let head = HTTPResponseHead(version: request.head.version, status: response.status, headers: response.headers)
                 try await responses.write(contentsOf: [.head(head), .body(.byteBuffer(response.body)), .end(nil)])
+                if request.bodyUnread {
+                    // The client may still be sending the body. Closing now, with its bytes unread,
+                    // would make the kernel reset the connection, and a client still uploading would
+                    // see the reset instead of the answer; so only the output closes, and what still
+                    // comes is dropped until the client closes or `Timeouts.linger` is over.
+                    connection.channel.close(mode: .output, promise: nil)
+                    continue
+                }
                 if !keepAlive { return }
             }
         }
