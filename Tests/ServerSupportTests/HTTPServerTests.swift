@@ -8,23 +8,9 @@ import Testing
 
 @Suite("Lean HTTP server")
 struct HTTPServerTests {
-    /// Answers with the method, path, query, body size and whether the body was too large.
-    static func describe(_ request: HTTPServerRequest) async -> HTTPServerResponse {
-        let text = "\(request.method) \(request.path) query=\(request.query ?? "-") bytes=\(request.body.readableBytes) tooLarge=\(request.bodyTooLarge)"
-        return HTTPServerResponse(status: .ok, headers: ["X-Test": "yes"], bytes: Array(text.utf8))
-    }
-
     /// Runs a server on an ephemeral port for the duration of `body`.
     func withServer(limit: Int = 64, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: limit, responder: Self.describe)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { continuation.yield($0) } }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(port)
-            group.cancelAll()
-        }
+        try await TestServer.run(TestServer.make(limit: limit), body)
     }
 
     @Test("pipelined keep-alive requests are answered in order, and Connection: close ends the connection")
@@ -49,15 +35,55 @@ struct HTTPServerTests {
         }
     }
 
-    @Test("a body over the limit reaches the responder flagged, and the connection goes on serving")
-    func oversizedBody() async throws {
+    @Test("a chunked body over the limit is read and dropped: it reaches the responder flagged, and the connection goes on serving")
+    func oversizedChunkedBody() async throws {
         try await withServer(limit: 16) { port in
             let connection = try RawHTTPConnection(port: port)
-            let large = String(repeating: "x", count: 100)
-            connection.write("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n\(large)")
+            let chunk = String(repeating: "x", count: 40)
+            connection.write("POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n28\r\n\(chunk)\r\n28\r\n\(chunk)\r\n0\r\n\r\n")
             #expect(await connection.read(until: "tooLarge=true").contains("POST /big query=- bytes=0 tooLarge=true"))
             connection.write("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
             #expect(await connection.read(until: "tooLarge=false").contains("POST /small query=- bytes=3 tooLarge=false"))
+        }
+    }
+
+    @Test("a declared body over the limit is answered from the head alone, at once, and the connection then closes")
+    func oversizedDeclaredBody() async throws {
+        try await withServer(limit: 16) { port in
+            let connection = try RawHTTPConnection(port: port)
+            // Ten gigabytes declared, none sent: the answer cannot wait for them.
+            connection.write("POST /huge HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n")
+            let (received, end) = await connection.readToEnd()
+            #expect(received.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(received)")
+            #expect(received.hasSuffix("POST /huge query=- bytes=0 tooLarge=true"), "\(received)")
+            #expect(received.lowercased().contains("connection: close"))
+            #expect(end == .closed)
+        }
+    }
+
+    @Test("a client that sends its oversized body anyway reads the answer, and the connection ends without a reset")
+    func oversizedBodySentAnyway() async throws {
+        try await withServer(limit: 16) { port in
+            let connection = try RawHTTPConnection(port: port)
+            let body = [UInt8](repeating: UInt8(ascii: "x"), count: 4 * 1024 * 1024)
+            connection.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n")
+            connection.write(body)
+            let (received, end) = await connection.readToEnd()
+            #expect(received.hasSuffix("POST /upload query=- bytes=0 tooLarge=true"), "\(received)")
+            #expect(end == .closed)
+        }
+    }
+
+    @Test("Expect: 100-continue with a declared body over the limit gets the answer instead of 100, so the body is never sent")
+    func oversizedExpectContinue() async throws {
+        try await withServer(limit: 16) { port in
+            let connection = try RawHTTPConnection(port: port)
+            connection.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
+            let (received, end) = await connection.readToEnd()
+            #expect(received.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(received)")
+            #expect(!received.contains("100 Continue"))
+            #expect(received.hasSuffix("POST /upload query=- bytes=0 tooLarge=true"))
+            #expect(end == .closed)
         }
     }
 
@@ -85,7 +111,7 @@ struct HTTPServerTests {
     @Test("a port in use is an error naming the server, the address and the reason")
     func portInUse() async throws {
         try await withServer { port in
-            let second = HTTPServer(label: "test server", host: "127.0.0.1", port: port, maximumBodySize: 64, responder: Self.describe)
+            let second = HTTPServer(label: "test server", host: "127.0.0.1", port: port, maximumBodySize: 64, responder: TestServer.describe)
             let error = await #expect(throws: HTTPServerError.self) { try await second.run() }
             #expect(error?.description == "the test server cannot listen on 127.0.0.1:\(port): Address already in use")
         }
@@ -99,7 +125,7 @@ struct HTTPServerTests {
         let server = HTTPServer(label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64) { request in
             startedContinuation.yield()
             for await _ in release { break }
-            return await Self.describe(request)
+            return await TestServer.describe(request)
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await testGracefulShutdown { trigger in

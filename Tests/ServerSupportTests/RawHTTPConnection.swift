@@ -4,9 +4,19 @@ import Glibc
 #endif
 
 /// A plain TCP connection to the server under test, so tests can send exactly the bytes they
-/// mean (pipelined, malformed, oversized) and read exactly what comes back. Reads block, so they
-/// run on a thread of their own rather than hold one of the few cooperative threads.
+/// mean (pipelined, malformed, oversized, stalled) and read exactly what comes back. Reads block,
+/// so they run on a thread of their own rather than hold one of the few cooperative threads.
 final class RawHTTPConnection: @unchecked Sendable {
+    /// How a read to the end stopped.
+    enum End: Equatable {
+        /// The server closed the connection (or its side of it).
+        case closed
+        /// The server reset the connection.
+        case reset
+        /// Five quiet seconds passed.
+        case timedOut
+    }
+
     private let descriptor: Int32
 
     init(port: Int) throws {
@@ -19,9 +29,10 @@ final class RawHTTPConnection: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw RawConnectionError.connectFailed }
-        // Reads give up after five seconds rather than hang a test.
+        // Reads and writes give up after five seconds rather than hang a test.
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit {
@@ -29,13 +40,27 @@ final class RawHTTPConnection: @unchecked Sendable {
     }
 
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { _ = send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        write(Array(text.utf8))
+    }
+
+    /// Sends all of `bytes` (or as much as the server takes within five seconds).
+    func write(_ bytes: [UInt8]) {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { return }
+            sent += count
+        }
     }
 
     /// Everything until the server closes the connection (or five quiet seconds pass).
     func readUntilClosed() async -> String {
-        await Self.onOwnThread { self.blockingReadUntilClosed() }
+        await readToEnd().received
+    }
+
+    /// Everything until the server closes or resets the connection, or five quiet seconds pass.
+    func readToEnd() async -> (received: String, end: End) {
+        await Self.onOwnThread { self.blockingReadToEnd() }
     }
 
     /// Reads until `marker` has arrived `times` times.
@@ -43,21 +68,24 @@ final class RawHTTPConnection: @unchecked Sendable {
         await Self.onOwnThread { self.blockingRead(until: marker, times: times) }
     }
 
-    private static func onOwnThread(_ body: @escaping @Sendable () -> String) async -> String {
+    private static func onOwnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
         await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: body()) }.start()
         }
     }
 
-    private func blockingReadUntilClosed() -> String {
+    private func blockingReadToEnd() -> (received: String, end: End) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            received += buffer[..<count]
+            if count > 0 {
+                received += buffer[..<count]
+                continue
+            }
+            let end: End = count == 0 ? .closed : errno == ECONNRESET ? .reset : .timedOut
+            return (String(decoding: received, as: UTF8.self), end)
         }
-        return String(decoding: received, as: UTF8.self)
     }
 
     private func blockingRead(until marker: String, times: Int) -> String {

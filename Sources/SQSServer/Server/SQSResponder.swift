@@ -9,8 +9,8 @@ import ServerSupport
 /// Decodes either protocol into an action and a document, performs it, and encodes the answer
 /// (or the AWS error) in the protocol the client used.
 struct SQSResponder: Sendable {
-    /// Larger than any valid request (1 MiB of message plus encoding), small enough to refuse floods.
-    static let maximumRequestBytes = 4 * 1_048_576
+    /// The largest request AWS's SQS front end takes; it refuses larger ones before SQS sees them.
+    static let maximumRequestBytes = 1_662_976
 
     let actions: SQSActions
     let defaultRegion: String
@@ -22,13 +22,11 @@ struct SQSResponder: Sendable {
     }
 
     func respond(to request: HTTPServerRequest) async -> HTTPServerResponse {
+        guard !request.bodyTooLarge else { return Self.contentLengthExceeded }
         let requestId = RandomIdentifier.uuidString()
         let target = request.header("X-Amz-Target")
         let wireProtocol: WireProtocol = target == nil ? .query : .json
         do throws(SQSError) {
-            guard !request.bodyTooLarge else {
-                throw SQSError(.requestTooLarge, "Request body exceeds \(Self.maximumRequestBytes) bytes.")
-            }
             let (action, document) = try decode(request, target: target ?? "", wireProtocol)
             let scope = request.header("Authorization").flatMap(SigV4Scope.init(authorization:))
             let sqsContext = SQSRequestContext(
@@ -94,6 +92,12 @@ struct SQSResponder: Sendable {
             return response(status, contentType: "text/xml", requestId: requestId, body: Array(xml.utf8))
         }
     }
+
+    /// AWS's front end answers a request over its limit itself: plain text, no request id, in
+    /// either protocol.
+    private static let contentLengthExceeded = HTTPServerResponse(
+        status: .payloadTooLarge, headers: ["Content-Type": "text/plain"],
+        bytes: Array("HTTP content length exceeded \(maximumRequestBytes) bytes.".utf8))
 
     private func response(_ status: HTTPResponseStatus, contentType: String, requestId: String, body: [UInt8]) -> HTTPServerResponse {
         HTTPServerResponse(status: status, headers: ["Content-Type": contentType, "x-amzn-RequestId": requestId], bytes: body)

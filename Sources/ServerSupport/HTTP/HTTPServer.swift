@@ -8,6 +8,8 @@ import ServiceLifecycle
 /// one whole response out. Each connection is served in a task on the event loop that owns its
 /// socket, so a request is read, answered and written without changing threads. It replaced
 /// Hummingbird for the speed targets: see the README's benchmark notes for what each step saved.
+/// A connection whose client has gone quiet is closed after `timeouts`, with one timer per
+/// connection (none per request).
 public struct HTTPServer: Sendable {
     public typealias Responder = @Sendable (HTTPServerRequest) async -> HTTPServerResponse
 
@@ -17,11 +19,12 @@ public struct HTTPServer: Sendable {
     public let port: Int
     /// Body bytes kept per request; see `HTTPServerRequest.bodyTooLarge`.
     public let maximumBodySize: Int
+    public let timeouts: Timeouts
     private let eventLoopGroup: any EventLoopGroup
     private let responder: Responder
 
     public init(
-        label: String, host: String, port: Int, maximumBodySize: Int,
+        label: String, host: String, port: Int, maximumBodySize: Int, timeouts: Timeouts = Timeouts(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         responder: @escaping Responder
     ) {
@@ -29,6 +32,7 @@ public struct HTTPServer: Sendable {
         self.host = host
         self.port = port
         self.maximumBodySize = maximumBodySize
+        self.timeouts = timeouts
         self.eventLoopGroup = eventLoopGroup
         self.responder = responder
     }
@@ -67,6 +71,7 @@ public struct HTTPServer: Sendable {
 
     private func bind(_ quiescing: ServerQuiescingHelper) async throws -> NIOAsyncChannel<Connection, Never> {
         let maximumBodySize = maximumBodySize
+        let timeouts = timeouts
         return try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -79,11 +84,11 @@ public struct HTTPServer: Sendable {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     // Requests are answered strictly one after another (see `serve`), so pipelined
-                    // requests need no help beyond NIO's codec; `QuiescingHandler` does the rest.
+                    // requests need no help beyond NIO's codec; `ConnectionHandler` does the rest.
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: false, withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(RequestAggregator(limit: maximumBodySize))
-                    try channel.pipeline.syncOperations.addHandler(QuiescingHandler())
+                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(timeouts: timeouts))
                     return try Connection(wrappingChannelSynchronously: channel)
                 }
             }
@@ -93,11 +98,19 @@ public struct HTTPServer: Sendable {
         try? await connection.executeThenClose { requests, responses in
             for try await request in requests {
                 var response = await responder(request)
-                let keepAlive = request.head.isKeepAlive
+                let keepAlive = request.head.isKeepAlive && !request.bodyUnread
                 response.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
                 if !keepAlive { response.headers.replaceOrAdd(name: "Connection", value: "close") }
                 let head = HTTPResponseHead(version: request.head.version, status: response.status, headers: response.headers)
                 try await responses.write(contentsOf: [.head(head), .body(.byteBuffer(response.body)), .end(nil)])
+                if request.bodyUnread {
+                    // The client may still be sending the body. Closing now, with its bytes unread,
+                    // would make the kernel reset the connection, and a client still uploading would
+                    // see the reset instead of the answer; so only the output closes, and what still
+                    // comes is dropped until the client closes or `Timeouts.linger` is over.
+                    connection.channel.close(mode: .output, promise: nil)
+                    continue
+                }
                 if !keepAlive { return }
             }
         }

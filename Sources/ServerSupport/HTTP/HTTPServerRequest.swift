@@ -6,9 +6,13 @@ public struct HTTPServerRequest: Sendable {
     public let head: HTTPRequestHead
     /// The body as read; empty when there was none, incomplete when `bodyTooLarge`.
     public let body: ByteBuffer
-    /// The body went past the server's limit; the rest of it was read and dropped, so the
-    /// responder can still answer with its own error shape.
+    /// The body is over the server's limit, so the responder can answer with its own error shape.
+    /// A body declared that large (`Content-Length`) is not read at all: the request comes as soon
+    /// as its head has, and the connection closes after the answer. One sent in chunks is read
+    /// and dropped, and the connection goes on.
     public let bodyTooLarge: Bool
+    /// The body was declared over the limit and is not read: the connection ends after the answer.
+    let bodyUnread: Bool
 
     public var method: HTTPMethod { head.method }
 
