@@ -12,8 +12,7 @@ import Synchronization
 /// That figure (`ru_maxrss`) also holds the spawner's own peak, which the kernel records when the
 /// child first executes a program in place of the memory it inherited; so it only tells the
 /// runtime's peak when it is above ours at the spawn.
-// Dispatch sources are thread-safe but not annotated `Sendable` in corelibs-dispatch.
-final class EnvironmentProcess: @unchecked Sendable {
+final class EnvironmentProcess: Sendable {
     /// How the process ended, and its peak resident memory (the kernel's `ru_maxrss`) when that
     /// is known to be its own: `nil` when it did not pass the host's peak at the spawn.
     struct End: Sendable, Equatable {
@@ -28,10 +27,7 @@ final class EnvironmentProcess: @unchecked Sendable {
     /// Set once the process has ended, just before it is reaped: from then on its pid may belong
     /// to another process, so it is never signalled again.
     private let ended = Mutex(false)
-    /// Yields whenever output is waiting; finishes at end of file.
-    let outputReadable: AsyncStream<Void>
-    private let outputDescriptor: Int32
-    private let readSource: any DispatchSourceRead
+    private let output: OutputPipe
 
     /// Starts `executable` with exactly `environment`, standard input from `/dev/null`, default
     /// signal handling, in its own process group, and no descriptor of ours but its output.
@@ -80,24 +76,26 @@ final class EnvironmentProcess: @unchecked Sendable {
         pid = spawned
         // Read after the spawn returns, so at least what the kernel recorded in the child.
         spawnerPeakBytes = Self.ownPeakBytes()
-        outputDescriptor = reading
-        _ = fcntl(outputDescriptor, F_SETFL, fcntl(outputDescriptor, F_GETFL) | O_NONBLOCK)
-
-        let (readable, readableContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        outputReadable = readable
-        readSource = DispatchSource.makeReadSource(fileDescriptor: outputDescriptor, queue: .global())
-        readSource.setEventHandler { readableContinuation.yield() }
-        readSource.setCancelHandler { readableContinuation.finish() }
-        readSource.resume()
+        do {
+            output = try OutputPipe(descriptor: reading)
+        } catch {
+            // Without a way to read its output the process cannot serve: stop it, and wait for it.
+            _ = Foundation.kill(spawned, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(spawned, &status, 0) < 0 && errno == EINTR {}
+            throw ProcessSpawnError(call: "pipe", code: (error as? POSIXError)?.code.rawValue ?? EIO)
+        }
 
         // A blocking wait needs a thread of its own; it ends with the process.
         Thread.detachNewThread { self.reap() }
     }
 
     deinit {
-        readSource.cancel()
-        close(outputDescriptor)
+        output.stop()
     }
+
+    /// Yields whenever output is waiting; finishes at end of file.
+    var outputReadable: AsyncStream<Void> { output.readable }
 
     /// Waits until the process has ended; deliberately not cancellable, so nothing is abandoned.
     func waitForExit() async -> End {
@@ -112,24 +110,7 @@ final class EnvironmentProcess: @unchecked Sendable {
 
     /// Reads whatever output is waiting without blocking; `nil` at end of file.
     func readAvailableOutput() -> [UInt8]? {
-        var collected: [UInt8] = []
-        while true {
-            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16_384) { chunk in
-                let count = read(outputDescriptor, chunk.baseAddress, chunk.count)
-                if count > 0 { collected.append(contentsOf: chunk[0..<count]) }
-                return count
-            }
-            if count > 0 {
-                continue
-            } else if count == 0 {
-                readSource.cancel()
-                return collected.isEmpty ? nil : collected
-            } else if errno == EINTR {
-                continue
-            } else {
-                return collected
-            }
-        }
+        output.read()
     }
 
     /// Waits for the process to end without reaping it, marks it ended, then reaps it with its usage.
