@@ -35,7 +35,6 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidAction = "InvalidAction"
         case malformedQueryString = "MalformedQueryString"
         case serialization = "SerializationException"
-        case requestTooLarge = "RequestEntityTooLarge"
         case internalError = "InternalError"
     }
 
@@ -59,7 +58,6 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var httpStatus: Int {
         switch code {
         case .overLimit: 403
-        case .requestTooLarge: 413
         case .internalError: 500
         default: 400
         }
