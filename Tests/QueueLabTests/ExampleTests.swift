@@ -9,7 +9,11 @@ import Testing
 /// the example's manifest and the `queue-worker` handler, AWS's default rates), checked against
 /// the numbers it is meant to show: what was processed, what was dead-lettered with which receive
 /// count, and every recorded attempt.
-@Suite("The six dead-letter examples, run end to end")
+///
+/// The examples keep their runs short with visibility timeouts of 2–3 s, so their numbers hold
+/// while a cold start and a run take well under that. One at a time (and the mapping suites one at
+/// a time beside them, `MappingEndToEnd`), they do even when the whole package's tests run at once.
+@Suite("The six dead-letter examples, run end to end", .serialized)
 struct ExampleTests {
     typealias Story = ExampleOutcome.MessageStory
 
