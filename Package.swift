@@ -142,6 +142,12 @@ let package = Package(
         ),
         .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "ServerSupport", "TestSupport"]),
         .testTarget(name: "QueueLabBenchmarksTests", dependencies: ["QueueLabBenchmarks", "TestSupport"]),
-        .testTarget(name: "QueueLabTests", dependencies: ["QueueLab", "FunctionHost", "IntegrationManifest", "TestSupport"]),
+        .testTarget(
+            name: "QueueLabTests",
+            dependencies: [
+                "QueueLab", "EventSourceMapping", "FunctionHost", "IntegrationManifest", "QueueStore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -80,11 +80,11 @@ struct ScalingStateMachineTests {
     }
 }
 
-@Suite("A throttled batch is offered again, backing off, until its visibility timeout would run out")
+@Suite("A throttled batch is offered again, backing off, while an invocation could end before its visibility timeout")
 struct ThrottleRetryTests {
     @Test("waits double from the initial wait up to the maximum")
     func doubling() {
-        var retry = ThrottleRetry(rates: .aws, visibleUntil: 60_000)
+        var retry = ThrottleRetry(rates: .aws, visibleUntil: 60_000, functionTimeout: 1_000)
         #expect(retry.throttled(at: 0) == .retry(at: 250))
         #expect(retry.throttled(at: 250) == .retry(at: 750))
         #expect(retry.throttled(at: 750) == .retry(at: 1_750))
@@ -95,10 +95,20 @@ struct ThrottleRetryTests {
 
     @Test("the batch is let go when the next try would come after the visibility timeout")
     func release() {
-        var retry = ThrottleRetry(rates: .aws, visibleUntil: 1_000)
+        var retry = ThrottleRetry(rates: .aws, visibleUntil: 1_000, functionTimeout: 0)
         #expect(retry.throttled(at: 0) == .retry(at: 250))
         #expect(retry.throttled(at: 250) == .retry(at: 750))
         #expect(retry.throttled(at: 750) == .release)
         #expect(retry.throttles == 3)
+    }
+
+    @Test("the batch is let go when a function starting at the next try could outlast the visibility timeout")
+    func functionTimeoutFits() {
+        var retry = ThrottleRetry(rates: .aws, visibleUntil: 3_000, functionTimeout: 2_000)
+        #expect(retry.throttled(at: 0) == .retry(at: 250))
+        #expect(retry.throttled(at: 250) == .retry(at: 750))
+        #expect(retry.throttled(at: 750) == .release, "a try at 1.75 s could run until 3.75 s, after the messages are back")
+        var longer = ThrottleRetry(rates: .aws, visibleUntil: 1_000, functionTimeout: 30_000)
+        #expect(longer.throttled(at: 0) == .release, "the visibility timeout was lowered below the function's timeout")
     }
 }

@@ -14,9 +14,17 @@ import LambdaHandler
 //   crash                   die on SIGSEGV
 //   oom <MB>                allocate and touch that much memory
 //   bad-response            answer batchItemFailures naming a message that is not in the batch
+//   bad-response-empty      answer batchItemFailures with an empty itemIdentifier ("")
+//   bad-response-null       answer batchItemFailures with a null itemIdentifier
+//   bad-response-key        answer batchItemFailures with a bad key name ("itemId")
+//   bad-response-json       answer with text that is not JSON
+// (Lambda fails the whole batch on each of these answers when the mapping reports batch item
+// failures; the first such body in a batch decides the answer.)
 //
 // With WORKER_JOURNAL set, every invocation appends one JSON line there: its request id, start
 // and end (microseconds since the epoch), and its messages' ids, bodies, receive counts and groups.
+// With WORKER_STARTS set, every invocation appends one JSON line there as it starts (request id,
+// start, message ids), so a test can tell which invocations are running.
 
 struct Journal: Encodable {
     let requestId: String
@@ -26,6 +34,44 @@ struct Journal: Encodable {
     let bodies: [String]
     let receiveCounts: [String]
     let groups: [String]
+}
+
+struct Start: Encodable {
+    let requestId: String
+    let start: Int64
+    let messageIds: [String]
+}
+
+/// The partial batch response, with entries written as a `bad-response…` body asks.
+struct BatchResponse: Encodable {
+    struct ItemFailure: Encodable {
+        let key: String
+        /// `nil` is written as null.
+        let identifier: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(identifier, forKey: Key(stringValue: key))
+        }
+    }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    let batchItemFailures: [ItemFailure]
+}
+
+/// The malformed answers Lambda's rules refuse, by the body that asks for each.
+enum MalformedResponse: String {
+    case unknownIdentifier = "bad-response"
+    case emptyIdentifier = "bad-response-empty"
+    case nullIdentifier = "bad-response-null"
+    case badKeyName = "bad-response-key"
+    case notJSON = "bad-response-json"
 }
 
 struct WorkerFailure: Error, CustomStringConvertible {
@@ -45,8 +91,9 @@ func environment(_ name: String) -> String? {
 let reportsItemFailures = environment("WORKER_REPORTS_ITEM_FAILURES") == "true"
 let journalPath = environment("WORKER_JOURNAL")
 let releasePath = environment("WORKER_RELEASE_FILE")
+let startsPath = environment("WORKER_STARTS")
 
-func append(_ entry: Journal, to path: String) {
+func append(_ entry: some Encodable, to path: String) {
     guard let line = try? JSONEncoder().encode(entry) else { return }
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard descriptor >= 0 else { return }
@@ -83,8 +130,26 @@ func process(_ body: String) throws -> Bool {
     return false
 }
 
-LambdaRuntime.run { (event: SQSEvent, context: LambdaContext) in
+/// The function's answer: the failed messages, or the malformed answer a body asks for.
+func response(to records: [SQSEvent.Message], failed: [String]) throws -> [UInt8] {
+    let entries: [BatchResponse.ItemFailure]
+    switch records.lazy.compactMap({ MalformedResponse(rawValue: $0.body) }).first {
+    case .unknownIdentifier?: entries = [.init(key: "itemIdentifier", identifier: "not-a-message-of-this-batch")]
+    case .emptyIdentifier?: entries = [.init(key: "itemIdentifier", identifier: "")]
+    case .nullIdentifier?: entries = [.init(key: "itemIdentifier", identifier: nil)]
+    case .badKeyName?: entries = records.prefix(1).map { .init(key: "itemId", identifier: $0.messageId) }
+    case .notJSON?: return Array(#"{"batchItemFailures": ["#.utf8)
+    case nil: entries = failed.map { .init(key: "itemIdentifier", identifier: $0) }
+    }
+    return Array(try JSONEncoder().encode(BatchResponse(batchItemFailures: entries)))
+}
+
+LambdaRuntime.runBytes { payload, context in
     let start = microseconds()
+    let event = try JSONDecoder().decode(SQSEvent.self, from: Data(payload))
+    if let startsPath {
+        append(Start(requestId: context.requestID, start: start, messageIds: event.records.map(\.messageId)), to: startsPath)
+    }
     defer {
         if let journalPath {
             append(Journal(
@@ -97,8 +162,5 @@ LambdaRuntime.run { (event: SQSEvent, context: LambdaContext) in
     for record in event.records where try process(record.body) {
         failed.append(record.messageId)
     }
-    if event.records.contains(where: { $0.body == "bad-response" }) {
-        return SQSBatchResponse(failedMessageIDs: ["not-a-message-of-this-batch"])
-    }
-    return SQSBatchResponse(failedMessageIDs: failed)
+    return try response(to: event.records, failed: failed)
 }

@@ -50,7 +50,7 @@ extension MappingConfiguration {
             functionName: request.functionName, queueName: request.queue.name, queueARN: request.queue.arn,
             region: region, isFifo: request.queue.isFifo, batchSize: batchSize, maximumBatchingWindow: window,
             maximumConcurrency: request.maximumConcurrency, reportsBatchItemFailures: request.reportsBatchItemFailures,
-            filters: filters, enabled: request.enabled)
+            filters: filters, enabled: request.enabled, functionTimeout: request.functionTimeout)
     }
 
     /// A UUID derived from the function and the queue, so a mapping keeps its id across restarts

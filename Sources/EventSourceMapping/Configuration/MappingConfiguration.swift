@@ -21,6 +21,9 @@ public struct MappingConfiguration: Sendable, Equatable {
     public let filters: FilterCriteria
     /// A disabled mapping exists but does not poll.
     public let enabled: Bool
+    /// The function's timeout in seconds: a throttled batch is offered again only while an
+    /// invocation could still end before the batch's messages become visible again.
+    public let functionTimeout: Double
 
     /// Lambda's batch size when the manifest leaves it out.
     public static let defaultBatchSize = 10

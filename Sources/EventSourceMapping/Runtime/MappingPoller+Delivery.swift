@@ -6,7 +6,7 @@ import StrictJSON
 
 extension MappingPoller {
     /// Filters the batch, invokes the function with what is left (again and again while it is
-    /// throttled, until the messages' visibility timeout would run out), and settles the batch in
+    /// throttled, as long as an invocation could end before the messages' visibility timeout), and settles the batch in
     /// one transaction: deletes what succeeded or was filtered out, and records the attempt.
     func deliver(_ batch: CollectedBatch) async {
         let messages = batch.collector.messages
@@ -38,7 +38,8 @@ extension MappingPoller {
     private func invoke(
         _ messages: [ReceivedMessage], payload: [UInt8], visibleUntil: Int64, into completion: inout DeliveryCompletion
     ) async -> Bool {
-        var retry = ThrottleRetry(rates: settings.rates, visibleUntil: visibleUntil)
+        var retry = ThrottleRetry(
+            rates: settings.rates, visibleUntil: visibleUntil, functionTimeout: Int64((mapping.functionTimeout * 1000).rounded(.up)))
         defer { completion.throttles = retry.throttles }
         while true {
             let invokedAt = now
