@@ -60,9 +60,7 @@ extension MappingEndToEnd {
                 // flaky: three tries of one request, each recorded.
                 let requestId = try #require(try workspace.journal("flaky").first?.requestId)
                 #expect(try workspace.journal("flaky").map(\.requestId) == [requestId, requestId, requestId])
-                withKnownIssue("the Invoke API answers InvocationType Event with a new random X-Amzn-RequestId, not the event's request id") {
-                    #expect(answeredRequestId == requestId)
-                }
+                #expect(answeredRequestId == requestId, "the 202's X-Amzn-RequestId is the event's request id")
                 let attempts = try await runtime.store.deliveryAttempts(function: "flaky")
                 #expect(attempts.map(\.outcome) == [.functionError, .functionError, .functionError])
                 #expect(attempts.allSatisfy { $0.invocationType == "Event" && $0.requestId == requestId && $0.mappingId == nil })

@@ -1,23 +1,34 @@
+import Foundation
 import Testing
 
-/// Polls `condition` until it holds; fails the test with `what` if it does not within `timeout`.
-/// For waiting on recorded state (a queue drained, a file written), never on elapsed time: the
-/// timeout only bounds a run that would otherwise hang.
-public func waitUntil(
-    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () async throws -> Bool
-) async throws {
+/// A condition that did not hold before its deadline.
+public struct WaitTimedOut: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Polls `probe` until it returns a value, and returns it; after `timeout` the test fails with
+/// `what` and the last value seen. The deadline is generous: a wait ends on the recorded
+/// condition, never on the time it took: the timeout only bounds a run that would otherwise hang.
+public func eventually<T>(
+    _ what: @autoclosure () -> String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ probe: () async throws -> T?
+) async throws -> T {
     let deadline = ContinuousClock.now + timeout
-    while try await !condition() {
+    while true {
+        if let value = try await probe() { return value }
         guard ContinuousClock.now < deadline else {
-            Issue.record("gave up waiting after \(timeout): \(what)", sourceLocation: sourceLocation)
-            throw WaitTimedOut(what: what)
+            let error = WaitTimedOut(description: "waited \(timeout) for \(what())")
+            Issue.record(error, sourceLocation: sourceLocation)
+            throw error
         }
-        try await Task.sleep(for: .milliseconds(20))
+        try await Task.sleep(for: .milliseconds(25))
     }
 }
 
-public struct WaitTimedOut: Error, CustomStringConvertible {
-    public let what: String
-    public var description: String { "gave up waiting: \(what)" }
+/// Polls `condition` until it holds; see `eventually`.
+public func waitUntil(
+    _ what: @autoclosure () -> String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws {
+    _ = try await eventually(what(), timeout: timeout, sourceLocation: sourceLocation) { try await condition() ? true : nil }
 }

@@ -78,8 +78,9 @@ public struct InvokeAPIServer: Service {
                     function: function, payload: payload, options: InvokeOptions(clientContext: clientContext))
                 return resultResponse(result, tail: request.header("X-Amz-Log-Type") == "Tail")
             case "Event":
-                try await host.invokeAsynchronously(function: function, payload: payload)
-                return HTTPServerResponse(status: .accepted, headers: ["X-Amzn-RequestId": RandomIdentifier.uuidString()])
+                // The event runs, and is retried, under this request id.
+                let requestID = try await host.invokeAsynchronously(function: function, payload: payload)
+                return HTTPServerResponse(status: .accepted, headers: ["X-Amzn-RequestId": requestID])
             case "DryRun":
                 try await host.validateInvoke(function: function, payload: payload)
                 return HTTPServerResponse(status: .noContent, headers: ["X-Amzn-RequestId": RandomIdentifier.uuidString()])
