@@ -27,6 +27,12 @@ public struct DeliveryAttempt: Codable, Sendable, Equatable, FetchableRecord, Mu
     public var throttles: Int
     public var errorType: String?
     public var errorMessage: String?
+    /// The messages the batch carried, in order.
+    public var messageIds: [String]
+    /// Those the function listed in `batchItemFailures`.
+    public var failedMessageIds: [String]?
+    /// Those that matched no filter.
+    public var filteredMessageIds: [String]?
 
     public init(
         functionName: String, mappingId: String?, queueName: String?, receivedAt: Int64, batchSize: Int,
@@ -40,6 +46,14 @@ public struct DeliveryAttempt: Codable, Sendable, Equatable, FetchableRecord, Mu
         self.outcome = outcome
         self.batchSize = batchSize
         self.throttles = 0
+        self.messageIds = []
+    }
+
+    /// What became of `messageId` in this attempt.
+    public func status(of messageId: String) -> DeliveredMessageStatus {
+        if failedMessageIds?.contains(messageId) == true { return .reportedFailed }
+        if filteredMessageIds?.contains(messageId) == true { return .filteredOut }
+        return .inBatch
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -77,8 +91,8 @@ public enum DeliveryOutcome: String, Codable, Sendable, CaseIterable, DatabaseVa
     case interrupted
 }
 
-/// What became of one message in an attempt; stored as an integer beside the message id.
-public enum DeliveredMessageStatus: Int, Codable, Sendable, DatabaseValueConvertible {
+/// What became of one message in an attempt.
+public enum DeliveredMessageStatus: Int, Codable, Sendable {
     /// Its fate is the attempt's outcome (deleted on success, kept otherwise).
     case inBatch = 0
     /// Listed in the function's `batchItemFailures`: kept on the queue.

@@ -25,6 +25,7 @@ struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var deduplicationId: String?
     var sequenceNumber: String?
     var deadLetterSourceArn: String?
+    var lastAttemptId: Int64?
     var deadLetteredAt: Int64?
     var deadLetterAttemptId: Int64?
 
@@ -55,6 +56,7 @@ struct MessageRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         deduplicationId = row["deduplicationId"]
         sequenceNumber = row["sequenceNumber"]
         deadLetterSourceArn = row["deadLetterSourceArn"]
+        lastAttemptId = row["lastAttemptId"]
         deadLetteredAt = row["deadLetteredAt"]
         deadLetterAttemptId = row["deadLetterAttemptId"]
     }

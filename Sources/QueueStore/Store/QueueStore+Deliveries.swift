@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How an event source mapping's receive records what it delivered.
@@ -7,6 +8,10 @@ public enum DeliveryRecording: Sendable {
     case start(DeliveryAttempt)
     /// A later receive for the same batch (while a batching window fills it).
     case append(attemptId: Int64)
+
+    var attemptId: Int64? {
+        if case .append(let attemptId) = self { attemptId } else { nil }
+    }
 }
 
 /// What a mapping's receive delivered, and the attempt that records it (when recording).
@@ -45,27 +50,26 @@ public struct DeliveryCompletion: Sendable {
 }
 
 extension QueueStore {
-    /// Inserts the attempt (or finds the one to extend) and links the delivered messages to it.
-    func record(_ recording: DeliveryRecording, delivering messages: [ReceivedMessage], at now: Int64, _ db: Database) throws -> Int64 {
-        let attemptId: Int64
-        switch recording {
-        case .start(let attempt):
-            // A cached statement: GRDB's Codable insert was a visible share of every receive.
-            try db.cachedStatement(sql: """
-                INSERT INTO delivery_attempt (functionName, mappingId, queueName, receivedAt, coldStart, outcome, batchSize, throttles)
-                VALUES (?, ?, ?, ?, 0, ?, ?, 0)
-                """).execute(arguments: [
-                    attempt.functionName, attempt.mappingId, attempt.queueName, now, DeliveryOutcome.inProgress, messages.count,
-                ])
-            attemptId = db.lastInsertedRowID
-        case .append(let existing):
-            attemptId = existing
-            try db.cachedStatement(sql: "UPDATE delivery_attempt SET batchSize = batchSize + ? WHERE id = ?")
-                .execute(arguments: [messages.count, attemptId])
-        }
-        let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO delivery_message (messageId, attemptId, status) VALUES (?, ?, 0)")
-        for message in messages { try link.execute(arguments: [message.messageId, attemptId]) }
-        return attemptId
+    /// Inserts an attempt that has just received its first message; `addMessages` lists them.
+    func startAttempt(_ attempt: DeliveryAttempt, at now: Int64, _ db: Database) throws -> Int64 {
+        // A cached statement: GRDB's Codable insert was a visible share of every receive.
+        try db.cachedStatement(sql: """
+            INSERT INTO delivery_attempt (functionName, mappingId, queueName, receivedAt, coldStart, outcome, batchSize, throttles, messageIds)
+            VALUES (?, ?, ?, ?, 0, ?, 0, 0, '[]')
+            """).execute(arguments: [attempt.functionName, attempt.mappingId, attempt.queueName, now, DeliveryOutcome.inProgress])
+        return db.lastInsertedRowID
+    }
+
+    /// Adds delivered messages to an attempt's list (the first receive of a batch, or a later one).
+    func addMessages(_ messageIds: [String], toAttempt attemptId: Int64, _ db: Database) throws {
+        let current = try String.fetchOne(db.cachedStatement(sql: "SELECT messageIds FROM delivery_attempt WHERE id = ?"), arguments: [attemptId])
+        let listed = try current.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        try db.cachedStatement(sql: "UPDATE delivery_attempt SET messageIds = ?, batchSize = ? WHERE id = ?")
+            .execute(arguments: [try Self.jsonList(listed + messageIds), listed.count + messageIds.count, attemptId])
+    }
+
+    static func jsonList(_ values: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 
     /// Ends a delivered batch: deletes what succeeded (a stale receipt deletes nothing, as in
@@ -82,25 +86,22 @@ extension QueueStore {
             guard let attemptId = completion.attemptId else { return }
             try db.cachedStatement(sql: """
                 UPDATE delivery_attempt SET outcome = ?, requestId = ?, coldStart = ?, invokedAt = ?, endedAt = ?,
-                    durationMicroseconds = ?, throttles = ?, errorType = ?, errorMessage = ?
+                    durationMicroseconds = ?, throttles = ?, errorType = ?, errorMessage = ?, failedMessageIds = ?,
+                    filteredMessageIds = ?
                 WHERE id = ?
                 """).execute(arguments: [
                     completion.outcome, completion.requestId, completion.coldStart, completion.invokedAt, now,
                     completion.durationMicroseconds, completion.throttles, completion.errorType, completion.errorMessage,
-                    attemptId,
+                    try completion.reportedFailed.isEmpty ? nil : Self.jsonList(completion.reportedFailed),
+                    try completion.filteredOut.isEmpty ? nil : Self.jsonList(completion.filteredOut), attemptId,
                 ])
-            let mark = try db.cachedStatement(sql: "UPDATE delivery_message SET status = ? WHERE messageId = ? AND attemptId = ?")
-            for messageId in completion.reportedFailed {
-                try mark.execute(arguments: [DeliveredMessageStatus.reportedFailed, messageId, attemptId])
-            }
-            for messageId in completion.filteredOut {
-                try mark.execute(arguments: [DeliveredMessageStatus.filteredOut, messageId, attemptId])
-            }
-            let unlink = try db.cachedStatement(sql: "DELETE FROM delivery_message WHERE messageId = ? AND attemptId = ?")
-            for messageId in completion.carriedOver { try unlink.execute(arguments: [messageId, attemptId]) }
             if !completion.carriedOver.isEmpty {
-                try db.cachedStatement(sql: "UPDATE delivery_attempt SET batchSize = batchSize - ? WHERE id = ?")
-                    .execute(arguments: [completion.carriedOver.count, attemptId])
+                let current = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT messageIds FROM delivery_attempt WHERE id = ?"), arguments: [attemptId])
+                let kept = try (current.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [])
+                    .filter { !completion.carriedOver.contains($0) }
+                try db.cachedStatement(sql: "UPDATE delivery_attempt SET messageIds = ?, batchSize = ? WHERE id = ?")
+                    .execute(arguments: [try Self.jsonList(kept), kept.count, attemptId])
             }
         }
     }
@@ -108,7 +109,15 @@ extension QueueStore {
     /// Starts an attempt for messages already received (carried over from a full batch).
     public func startDelivery(_ attempt: DeliveryAttempt, messages: [ReceivedMessage]) async throws(SQSError) -> Int64 {
         let now = now()
-        return try await write { db in try self.record(.start(attempt), delivering: messages, at: now, db) }
+        return try await write { db in
+            let attemptId = try self.startAttempt(attempt, at: now, db)
+            try self.addMessages(messages.map(\.messageId), toAttempt: attemptId, db)
+            let mark = try db.cachedStatement(sql: "UPDATE message SET lastAttemptId = ? WHERE id = ?")
+            for message in messages {
+                try mark.execute(arguments: [attemptId, try ReceiptHandle(decoding: message.receiptHandle).rowId])
+            }
+            return attemptId
+        }
     }
 
     /// Records an attempt that is over when it is recorded (an asynchronous invocation).
@@ -130,16 +139,15 @@ extension QueueStore {
     }
 
     /// Every attempt that carried the message, oldest first, with what became of the message in it.
+    /// An offline question: it reads the attempt table through (the ids sit in each row, which
+    /// keeps recording cheap), some milliseconds for ten thousand attempts.
     public func deliveryHistory(ofMessage messageId: String) async throws(SQSError) -> [(attempt: DeliveryAttempt, status: DeliveredMessageStatus)] {
         try await read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT delivery_attempt.*, delivery_message.status AS messageStatus FROM delivery_message
-                JOIN delivery_attempt ON delivery_attempt.id = delivery_message.attemptId
-                WHERE delivery_message.messageId = ? ORDER BY delivery_attempt.id
-                """), arguments: [messageId])
-            return try rows.map { row in
-                (try DeliveryAttempt(row: row), DeliveredMessageStatus(rawValue: row["messageStatus"]) ?? .inBatch)
-            }
+            let quoted = try Self.jsonList([messageId]).dropFirst().dropLast()
+            return try DeliveryAttempt.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM delivery_attempt WHERE instr(messageIds, ?) > 0 ORDER BY id"),
+                arguments: [String(quoted)]
+            ).map { ($0, $0.status(of: messageId)) }
         }
     }
 

@@ -88,8 +88,10 @@ extension QueueStore {
             }
         }
         migrator.registerMigration("v3 delivery attempts") { db in
-            // One row per batch an event source mapping delivered (or tried to) and per asynchronous
-            // invocation: the history `queuelab report` and `queuelab dlq` read.
+            // One row per batch an event source mapping delivered (or tried to) and per invocation
+            // through the Invoke API: the history `queuelab report` and `queuelab dlq` read. The
+            // message ids sit in the row (a JSON list), so recording appends rows in id order
+            // instead of scattering one index entry per message (that cost a third of a drain).
             try db.create(table: "delivery_attempt") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("functionName", .text).notNull()
@@ -108,17 +110,14 @@ extension QueueStore {
                 t.column("throttles", .integer).notNull()
                 t.column("errorType", .text)
                 t.column("errorMessage", .text)
+                t.column("messageIds", .jsonText).notNull()
+                t.column("failedMessageIds", .jsonText)
+                t.column("filteredMessageIds", .jsonText)
             }
             try db.create(index: "delivery_attempt_by_function", on: "delivery_attempt", columns: ["functionName", "receivedAt"])
-            // Which messages each attempt carried, looked up by the message id users see. Without a
-            // rowid: the key is the whole row, so each entry costs one small B-tree cell.
-            try db.create(table: "delivery_message", options: .withoutRowID) { t in
-                t.column("messageId", .text).notNull()
-                t.column("attemptId", .integer).notNull()
-                t.column("status", .integer).notNull()
-                t.primaryKey(["messageId", "attemptId"])
-            }
             try db.alter(table: "message") { t in
+                // The last attempt that carried the message, set by the receive that delivered it.
+                t.add(column: "lastAttemptId", .integer)
                 t.add(column: "deadLetteredAt", .integer)
                 // The last attempt that carried the message before it exceeded maxReceiveCount.
                 t.add(column: "deadLetterAttemptId", .integer)

@@ -60,6 +60,7 @@ extension QueueStore {
 
         var delivered: [ReceivedMessage] = []
         var deliveredRows: [(rowId: Int64, nonce: String)] = []
+        var deliveryAttemptId = recording?.attemptId
         var movedAny = false
         var afterRowId: Int64 = 0
         while delivered.count < request.maxMessages {
@@ -73,13 +74,16 @@ extension QueueStore {
                 case .deadLetter(let rowId):
                     try db.cachedStatement(sql: """
                         UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL,
-                            deadLetteredAt = ?,
-                            deadLetterAttemptId = (SELECT MAX(attemptId) FROM delivery_message WHERE messageId = message.messageId)
+                            deadLetteredAt = ?, deadLetterAttemptId = lastAttemptId
                         WHERE id = ?
                         """).execute(arguments: [deadLetterQueue!.id, queue.arn, now, now, rowId])
                     movedThisPage = true
                 case .deliver(let rowId):
-                    let (message, nonce) = try deliver(rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, request, db)
+                    if deliveryAttemptId == nil, case .start(let attempt)? = recording {
+                        deliveryAttemptId = try startAttempt(attempt, at: now, db)
+                    }
+                    let (message, nonce) = try deliver(
+                        rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, attemptId: deliveryAttemptId, request, db)
                     delivered.append(message)
                     deliveredRows.append((rowId, nonce))
                 }
@@ -95,15 +99,16 @@ extension QueueStore {
         if let attemptId, !deliveredRows.isEmpty {
             try recordAttempt(attemptId, of: queue, rows: deliveredRows, visibleAt: now + visibility, now: now, db)
         }
-        let deliveryAttemptId = try recording.flatMap { recording in
-            delivered.isEmpty ? nil : try record(recording, delivering: delivered, at: now, db)
+        if let deliveryAttemptId, !delivered.isEmpty {
+            try addMessages(delivered.map(\.messageId), toAttempt: deliveryAttemptId, db)
         }
         // Only a receive that found nothing long-polls, and needs to know when to look again.
         let nextVisibleAt = delivered.isEmpty ? try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"), arguments: [queue.id, now]) : nil
         return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
                               deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
-                              nextVisibleAt: nextVisibleAt, attemptId: deliveryAttemptId, visibleUntil: now + visibility)
+                              nextVisibleAt: nextVisibleAt, attemptId: delivered.isEmpty ? nil : deliveryAttemptId,
+                              visibleUntil: now + visibility)
     }
 
     static let candidatePage = 64
@@ -124,16 +129,18 @@ extension QueueStore {
         return rows.map { ReceivePlanner.Candidate(rowId: $0[0], visibleAt: $0[1], receiveCount: $0[2], groupId: $0[3]) }
     }
 
+    /// Delivers one message: a new receipt, a higher receive count, and (for a mapping's receive)
+    /// the attempt that carries it.
     private func deliver(
-        rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, _ request: ReceiveRequest, _ db: Database
+        rowId: Int64, queue: QueueRecord, visibleAt: Int64, now: Int64, attemptId: Int64?, _ request: ReceiveRequest, _ db: Database
     ) throws -> (ReceivedMessage, nonce: String) {
         let nonce = ReceiptHandle.newNonce()
         let statement = try db.cachedStatement(sql: """
             UPDATE message SET receiveCount = receiveCount + 1, firstReceivedAt = COALESCE(firstReceivedAt, ?),
-                receivedAt = ?, visibleAt = ?, receiptNonce = ?
+                receivedAt = ?, visibleAt = ?, receiptNonce = ?, lastAttemptId = COALESCE(?, lastAttemptId)
             WHERE id = ? RETURNING *
             """)
-        let record = try MessageRecord.fetchOne(statement, arguments: [now, now, visibleAt, nonce, rowId])!
+        let record = try MessageRecord.fetchOne(statement, arguments: [now, now, visibleAt, nonce, attemptId, rowId])!
         return (Self.received(record, queue: queue, nonce: nonce, request), nonce)
     }
 
