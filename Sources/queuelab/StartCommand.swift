@@ -84,7 +84,7 @@ struct StartCommand: AsyncParsableCommand {
             onLambdaListening: { endpoint in
                 Self.write("Lambda Invoke API listening on \(endpoint.url)")
                 if let manifest = runtime.manifest {
-                    Self.write("  manifest \(manifest.file): \(manifest.functions.count) functions, \(manifest.queues.count) queues, \(manifest.mappings.count) event source mappings")
+                    Self.write("  manifest \(manifest.file): functions \(manifest.functions.count), queues \(manifest.queues.count), event source mappings \(manifest.mappings.count)")
                 }
                 for function in endpoint.functions {
                     let reserved = function.reservedConcurrency.map { ", reserved \($0)" } ?? ""

@@ -26,6 +26,25 @@ struct StartCommandTests {
         #expect(FileManager.default.fileExists(atPath: directory + "/state/logs/probe.log"))
     }
 
+    @Test("without --manifest it runs ./serverless.json when there is one; --no-manifest runs none")
+    func defaultManifest() async throws {
+        let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try RuntimeFunctionsTests.manifest.write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
+        let arguments = ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"]
+        let implicit = try QueueLabProcess.start(arguments, in: directory)
+        _ = try await implicit.url(after: "Lambda Invoke API listening on ")
+        #expect(implicit.output.contains("\n  manifest serverless.json: functions 1, queues 1, event source mappings 0\n"), "\(implicit.output)")
+        #expect(implicit.output.contains("\n  function probe: "))
+        #expect(implicit.stop(signal: SIGTERM) == 0)
+        let without = try QueueLabProcess.start(["--no-manifest"] + arguments, in: directory)
+        _ = try await without.url(after: "Lambda Invoke API listening on ")
+        #expect(!without.output.contains("manifest"), "\(without.output)")
+        #expect(without.stop(signal: SIGTERM) == 0)
+        let both = try await ClientProcess.run(TestPaths.queuelab, ["start", "--no-manifest", "--manifest", "serverless.json"], in: directory)
+        #expect(both.status != 0 && both.standardError.contains("--no-manifest and --manifest exclude each other."), "\(both.standardError)")
+    }
+
     @Test(
         "a bad manifest stops start-up with a non-zero exit and an error naming the file",
         arguments: [
