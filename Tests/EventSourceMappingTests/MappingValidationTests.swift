@@ -12,7 +12,7 @@ struct MappingValidationTests {
     ) -> MappingRequest {
         MappingRequest(
             key: "functions.worker.events[0].sqs", functionName: "worker", functionTimeout: timeout, queue: queue,
-            batchSize: batchSize, maximumBatchingWindow: window, maximumConcurrency: maximumConcurrency, filterPatterns: filters)
+            options: MappingOptions(batchSize: batchSize, maximumBatchingWindow: window, maximumConcurrency: maximumConcurrency, filterPatterns: filters))
     }
 
     static func refusal(_ request: MappingRequest) -> MappingValidationError? {

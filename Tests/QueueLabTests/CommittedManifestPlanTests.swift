@@ -1,3 +1,4 @@
+import EventSourceMapping
 import Foundation
 import IntegrationManifest
 import QueueLab
@@ -36,8 +37,8 @@ struct CommittedManifestPlanTests {
                 "RedrivePolicy": #"{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:zoho-crm-dlq","maxReceiveCount":5}"#,
             ]))
         #expect(plan.mappings.first { $0.functionName == "zohoCrmQueueWorker" } == MappingDeclaration(
-            key: "functions.zohoCrmQueueWorker.events[0].sqs", functionName: "zohoCrmQueueWorker", queueARN: zoho.arn, batchSize: 10,
-            maximumBatchingWindow: nil, maximumConcurrency: 100, reportsBatchItemFailures: true, filterPatterns: [], enabled: true))
+            key: "functions.zohoCrmQueueWorker.events[0].sqs", functionName: "zohoCrmQueueWorker", queueARN: zoho.arn,
+            options: MappingOptions(batchSize: 10, maximumConcurrency: 100, reportsBatchItemFailures: true)))
         let worker = try #require(plan.configurations(sqsEndpoint: "http://127.0.0.1:9324").first { $0.name == "zohoCrmQueueWorker" })
         #expect(worker.environment["INTEGRATION_NAME"] == "zoho-crm")
         #expect(worker.environment["ZOHO_CRM_QUEUE_URL"] == "http://127.0.0.1:9324/123456789012/zoho-crm-queue")
@@ -72,8 +73,6 @@ extension QueueDeclaration {
 
 extension MappingDeclaration {
     fileprivate var withoutKey: MappingDeclaration {
-        MappingDeclaration(
-            key: "", functionName: functionName, queueARN: queueARN, batchSize: batchSize, maximumBatchingWindow: maximumBatchingWindow,
-            maximumConcurrency: maximumConcurrency, reportsBatchItemFailures: reportsBatchItemFailures, filterPatterns: filterPatterns, enabled: enabled)
+        MappingDeclaration(key: "", functionName: functionName, queueARN: queueARN, options: options)
     }
 }

@@ -1,3 +1,4 @@
+import EventSourceMapping
 import QueueLab
 import Testing
 
@@ -30,12 +31,11 @@ struct ManifestMappingsTests {
             """)
         #expect(mappings == [
             MappingDeclaration(
-                key: "functions.worker.events[1].sqs", functionName: "worker", queueARN: Self.ordersARN, batchSize: nil,
-                maximumBatchingWindow: nil, maximumConcurrency: nil, reportsBatchItemFailures: false, filterPatterns: [], enabled: true),
+                key: "functions.worker.events[1].sqs", functionName: "worker", queueARN: Self.ordersARN, options: MappingOptions()),
             MappingDeclaration(
-                key: "functions.worker.events[2].sqs", functionName: "worker", queueARN: Self.ordersARN, batchSize: 100,
-                maximumBatchingWindow: 5, maximumConcurrency: 2, reportsBatchItemFailures: true,
-                filterPatterns: [#"{"body":{"Ref":["x"]}}"#, #"{"attributes":{"SenderId":["a"]}}"#], enabled: false),
+                key: "functions.worker.events[2].sqs", functionName: "worker", queueARN: Self.ordersARN,
+                options: MappingOptions(batchSize: 100, maximumBatchingWindow: 5, maximumConcurrency: 2, reportsBatchItemFailures: true,
+                filterPatterns: [#"{"body":{"Ref":["x"]}}"#, #"{"attributes":{"SenderId":["a"]}}"#], enabled: false)),
         ])
     }
 
@@ -91,15 +91,14 @@ struct ManifestMappingsTests {
         let mappings = try Fixture.plan(json).mappings
         func plain(_ logicalID: String) -> MappingDeclaration {
             MappingDeclaration(
-                key: "resources.Resources.\(logicalID)", functionName: "worker", queueARN: Self.ordersARN, batchSize: nil,
-                maximumBatchingWindow: nil, maximumConcurrency: nil, reportsBatchItemFailures: false, filterPatterns: [], enabled: true)
+                key: "resources.Resources.\(logicalID)", functionName: "worker", queueARN: Self.ordersARN, options: MappingOptions())
         }
         #expect(mappings == [
             plain("ByARN"), plain("ByAlias"), plain("ByName"),
             MappingDeclaration(
-                key: "resources.Resources.ByRef", functionName: "worker", queueARN: Self.ordersARN, batchSize: 50,
-                maximumBatchingWindow: 2, maximumConcurrency: 5, reportsBatchItemFailures: true,
-                filterPatterns: [#"{"body":{"kind":["order"]}}"#], enabled: false),
+                key: "resources.Resources.ByRef", functionName: "worker", queueARN: Self.ordersARN,
+                options: MappingOptions(batchSize: 50, maximumBatchingWindow: 2, maximumConcurrency: 5, reportsBatchItemFailures: true,
+                filterPatterns: [#"{"body":{"kind":["order"]}}"#], enabled: false)),
         ])
     }
 

@@ -17,11 +17,11 @@ extension MappingConfiguration {
                 throw refuse(setting, value, "1 validation error detected: Value '\(value)' at '\(field)' failed to satisfy constraint: Member must have value \(bound)")
             }
         }
-        let batchSize = request.batchSize ?? defaultBatchSize
-        let window = request.maximumBatchingWindow ?? 0
+        let batchSize = request.options.batchSize ?? defaultBatchSize
+        let window = request.options.maximumBatchingWindow ?? 0
         try range("batchSize", "batchSize", batchSize, 1...10_000)
         try range("maximumBatchingWindow", "maximumBatchingWindowInSeconds", window, 0...300)
-        if let maximumConcurrency = request.maximumConcurrency {
+        if let maximumConcurrency = request.options.maximumConcurrency {
             try range("maximumConcurrency", "scalingConfig.maximumConcurrency", maximumConcurrency, 2...1000)
         }
         if request.queue.isFifo {
@@ -41,16 +41,16 @@ extension MappingConfiguration {
         }
         let filters: FilterCriteria
         do {
-            filters = request.filterPatterns.isEmpty ? .none : try FilterCriteria(patterns: request.filterPatterns)
+            filters = request.options.filterPatterns.isEmpty ? .none : try FilterCriteria(patterns: request.options.filterPatterns)
         } catch {
-            throw refuse("filterPatterns", "[\(request.filterPatterns.joined(separator: ", "))]", error.description)
+            throw refuse("filterPatterns", "[\(request.options.filterPatterns.joined(separator: ", "))]", error.description)
         }
         return MappingConfiguration(
             id: mappingID(function: request.functionName, queueARN: request.queue.arn),
             functionName: request.functionName, queueName: request.queue.name, queueARN: request.queue.arn,
             region: region, isFifo: request.queue.isFifo, batchSize: batchSize, maximumBatchingWindow: window,
-            maximumConcurrency: request.maximumConcurrency, reportsBatchItemFailures: request.reportsBatchItemFailures,
-            filters: filters, enabled: request.enabled, functionTimeout: request.functionTimeout)
+            maximumConcurrency: request.options.maximumConcurrency, reportsBatchItemFailures: request.options.reportsBatchItemFailures,
+            filters: filters, enabled: request.options.enabled, functionTimeout: request.functionTimeout)
     }
 
     /// A UUID derived from the function and the queue, so a mapping keeps its id across restarts

@@ -7,13 +7,7 @@ public struct MappingRequest: Sendable, Equatable {
     /// The function's timeout in seconds; it must fit in the queue's visibility timeout.
     public var functionTimeout: Double
     public var queue: QueueFacts
-    public var batchSize: Int?
-    public var maximumBatchingWindow: Int?
-    public var maximumConcurrency: Int?
-    public var reportsBatchItemFailures: Bool
-    /// `FilterCriteria.Filters[].Pattern`: JSON strings.
-    public var filterPatterns: [String]
-    public var enabled: Bool
+    public var options: MappingOptions
 
     /// What validation needs to know of the queue.
     public struct QueueFacts: Sendable, Equatable {
@@ -30,20 +24,11 @@ public struct MappingRequest: Sendable, Equatable {
         }
     }
 
-    public init(
-        key: String, functionName: String, functionTimeout: Double, queue: QueueFacts, batchSize: Int? = nil,
-        maximumBatchingWindow: Int? = nil, maximumConcurrency: Int? = nil, reportsBatchItemFailures: Bool = false,
-        filterPatterns: [String] = [], enabled: Bool = true
-    ) {
+    public init(key: String, functionName: String, functionTimeout: Double, queue: QueueFacts, options: MappingOptions = MappingOptions()) {
         self.key = key
         self.functionName = functionName
         self.functionTimeout = functionTimeout
         self.queue = queue
-        self.batchSize = batchSize
-        self.maximumBatchingWindow = maximumBatchingWindow
-        self.maximumConcurrency = maximumConcurrency
-        self.reportsBatchItemFailures = reportsBatchItemFailures
-        self.filterPatterns = filterPatterns
-        self.enabled = enabled
+        self.options = options
     }
 }

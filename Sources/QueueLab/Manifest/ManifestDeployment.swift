@@ -65,9 +65,7 @@ struct ManifestDeployment {
             declaredAt[pair] = declaration.key
             let request = MappingRequest(
                 key: declaration.key, functionName: declaration.functionName, functionTimeout: function.settings.timeout,
-                queue: queue, batchSize: declaration.batchSize, maximumBatchingWindow: declaration.maximumBatchingWindow,
-                maximumConcurrency: declaration.maximumConcurrency, reportsBatchItemFailures: declaration.reportsBatchItemFailures,
-                filterPatterns: declaration.filterPatterns, enabled: declaration.enabled)
+                queue: queue, options: declaration.options)
             do {
                 mappings.append(try MappingConfiguration.validated(request, region: region))
             } catch {

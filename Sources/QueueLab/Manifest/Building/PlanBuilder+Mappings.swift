@@ -1,3 +1,4 @@
+import EventSourceMapping
 import IntegrationManifest
 import StrictJSON
 
@@ -53,7 +54,7 @@ extension PlanBuilder {
         guard let arn = try evaluator.queueARN(event["arn"], at: key.appending("arn")) else { throw evaluator.missing(at: key.appending("arn")) }
         let responseType = try evaluator.oneOf([SQSEvent.reportBatchItemFailures], event["functionResponseType"], at: key.appending("functionResponseType"))
         return MappingDeclaration(
-            key: key.description, functionName: functionName, queueARN: arn,
+            key: key.description, functionName: functionName, queueARN: arn, options: MappingOptions(
             batchSize: try evaluator.integer(event["batchSize"], at: key.appending("batchSize"), in: Self.batchSizeRange),
             maximumBatchingWindow: try evaluator.integer(
                 event["maximumBatchingWindow"], at: key.appending("maximumBatchingWindow"), in: Self.batchingWindowRange),
@@ -61,7 +62,7 @@ extension PlanBuilder {
                 event["maximumConcurrency"], at: key.appending("maximumConcurrency"), in: Self.maximumConcurrencyRange),
             reportsBatchItemFailures: responseType != nil,
             filterPatterns: try serverlessFilterPatterns(event["filterPatterns"], at: key.appending("filterPatterns")),
-            enabled: try evaluator.boolean(event["enabled"], at: key.appending("enabled")) ?? true)
+            enabled: try evaluator.boolean(event["enabled"], at: key.appending("enabled")) ?? true))
     }
 
     /// `filterPatterns`: 1–10 objects, each written as a JSON string as the framework does
@@ -96,7 +97,7 @@ extension PlanBuilder {
         let scalingKey = resource.propertyKey("ScalingConfig")
         let scaling = try evaluator.members(properties["ScalingConfig"], at: scalingKey)
         return MappingDeclaration(
-            key: resource.key.description, functionName: functionName, queueARN: arn,
+            key: resource.key.description, functionName: functionName, queueARN: arn, options: MappingOptions(
             batchSize: try evaluator.integer(properties["BatchSize"], at: resource.propertyKey("BatchSize"), in: Self.batchSizeRange),
             maximumBatchingWindow: try evaluator.integer(
                 properties["MaximumBatchingWindowInSeconds"], at: resource.propertyKey("MaximumBatchingWindowInSeconds"),
@@ -105,7 +106,7 @@ extension PlanBuilder {
                 scaling?["MaximumConcurrency"], at: scalingKey.appending("MaximumConcurrency"), in: Self.maximumConcurrencyRange),
             reportsBatchItemFailures: try functionResponseTypes(properties["FunctionResponseTypes"], at: resource.propertyKey("FunctionResponseTypes")),
             filterPatterns: try filterCriteria(properties["FilterCriteria"], at: resource.propertyKey("FilterCriteria")),
-            enabled: try evaluator.boolean(properties["Enabled"], at: resource.propertyKey("Enabled")) ?? true)
+            enabled: try evaluator.boolean(properties["Enabled"], at: resource.propertyKey("Enabled")) ?? true))
     }
 
     /// Whether `value` is a `Ref` or `Fn::GetAtt` to a resource of the manifest that is not a queue.
