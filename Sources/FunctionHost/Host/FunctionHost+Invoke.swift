@@ -65,6 +65,8 @@ extension FunctionHost {
     }
 
     private func observe(_ function: String, _ options: InvokeOptions, startedAt: Date, result: InvocationResult?, throttle: ThrottleReason?) {
+        // Handing it over wakes the forwarder: not worth it when nobody observes.
+        guard configuration.invocationObserver != nil else { return }
         observationContinuation.yield(InvocationObservation(
             function: function, invocationType: options.invocationType,
             startedAt: startedAt, result: result, throttle: throttle))
