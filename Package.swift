@@ -109,6 +109,7 @@ let package = Package(
             dependencies: [
                 "QueueLab", "IntegrationManifest", "QueueLabBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -120,10 +121,14 @@ let package = Package(
         // END handler executables
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
-        .target(name: "TestSupport", dependencies: ["QueueLab", "QueueStore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["QueueLab", "QueueStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "IntegrationManifestTests", dependencies: ["IntegrationManifest", "StrictJSON"]),
+        .testTarget(
+            name: "IntegrationManifestTests",
+            dependencies: ["IntegrationManifest", "StrictJSON", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ServerSupportTests",
             dependencies: [
@@ -134,13 +139,15 @@ let package = Package(
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore"]),
+        .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "QueueStore", "FunctionHost", "StrictJSON"]),
         .testTarget(
             name: "SQSServerTests",
             dependencies: ["SQSServer", "QueueStore", "QueueLab", "TestSupport"]
         ),
-        .testTarget(name: "FunctionHostTests", dependencies: ["FunctionHost", "ServerSupport", "TestSupport"]),
+        .testTarget(
+            name: "FunctionHostTests",
+            dependencies: ["FunctionHost", "ServerSupport", "LambdaHandler", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "QueueLabBenchmarksTests", dependencies: ["QueueLabBenchmarks", "TestSupport"]),
         .testTarget(
             name: "QueueLabTests",
