@@ -4,9 +4,7 @@ import Testing
 
 @Suite("Delivery attempts are recorded with the receive and settled with the deletes")
 struct DeliveryRecordTests {
-    static func attempt(_ fixture: StoreFixture) -> DeliveryAttempt {
-        DeliveryAttempt(functionName: "worker", mappingId: "mapping-1", queueName: "jobs", receivedAt: fixture.clock.now(), batchSize: 0)
-    }
+    static let source = DeliverySource(functionName: "worker", mappingId: "mapping-1", queueName: "jobs")
 
     static func receive(_ fixture: StoreFixture, _ recording: DeliveryRecording?, max: Int = 10) async throws -> Delivery {
         try await fixture.store.receive(
@@ -17,10 +15,10 @@ struct DeliveryRecordTests {
     func recordedReceive() async throws {
         let fixture = try StoreFixture()
         try await fixture.createQueue("jobs", ["VisibilityTimeout": "30"])
-        let empty = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+        let empty = try await Self.receive(fixture, .start(Self.source))
         #expect(empty.messages.isEmpty && empty.attemptId == nil)
         let sent = [try await fixture.send("a", to: "jobs"), try await fixture.send("b", to: "jobs")]
-        let delivery = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+        let delivery = try await Self.receive(fixture, .start(Self.source))
         let attemptId = try #require(delivery.attemptId)
         #expect(delivery.visibleUntil == fixture.clock.now() + 30_000)
         let attempts = try await fixture.store.deliveryAttempts()
@@ -38,7 +36,7 @@ struct DeliveryRecordTests {
         let fixture = try StoreFixture()
         try await fixture.createQueue("jobs")
         for body in ["ok", "fail", "skip"] { try await fixture.send(body, to: "jobs") }
-        let delivery = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+        let delivery = try await Self.receive(fixture, .start(Self.source))
         let byBody = Dictionary(uniqueKeysWithValues: delivery.messages.map { ($0.body, $0) })
         var completion = DeliveryCompletion(attemptId: delivery.attemptId, outcome: .batchItemFailures)
         completion.requestId = "request-1"
@@ -63,7 +61,7 @@ struct DeliveryRecordTests {
         let fixture = try StoreFixture()
         try await fixture.createQueue("jobs")
         for body in ["1", "2", "3"] { try await fixture.send(body, to: "jobs") }
-        let first = try await Self.receive(fixture, .start(Self.attempt(fixture)), max: 1)
+        let first = try await Self.receive(fixture, .start(Self.source), max: 1)
         let attemptId = try #require(first.attemptId)
         let second = try await Self.receive(fixture, .append(attemptId: attemptId), max: 2)
         #expect(second.attemptId == attemptId)
@@ -73,7 +71,7 @@ struct DeliveryRecordTests {
         try await fixture.store.completeDelivery(completion, inQueue: "jobs")
         #expect(try await fixture.store.deliveryAttempts().map(\.batchSize) == [2])
         #expect(try await fixture.store.deliveryHistory(ofMessage: second.messages[1].messageId).isEmpty)
-        let next = try await fixture.store.startDelivery(Self.attempt(fixture), messages: [second.messages[1]])
+        let next = try await fixture.store.startDelivery(Self.source, messages: [second.messages[1]])
         #expect(try await fixture.store.deliveryHistory(ofMessage: second.messages[1].messageId).map(\.attempt.id) == [next])
     }
 
@@ -82,7 +80,7 @@ struct DeliveryRecordTests {
         let fixture = try StoreFixture()
         try await fixture.createQueue("jobs", ["VisibilityTimeout": "1"])
         try await fixture.send("slow", to: "jobs")
-        let delivery = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+        let delivery = try await Self.receive(fixture, .start(Self.source))
         fixture.clock.advance(seconds: 2)
         _ = try await fixture.receive("jobs")  // received again: the first receipt is stale
         var completion = DeliveryCompletion(attemptId: delivery.attemptId, outcome: .succeeded)
@@ -101,12 +99,12 @@ struct DeliveryRecordTests {
         let sent = try await fixture.send("poison", to: "jobs")
         var attemptIds: [Int64] = []
         for _ in 0..<2 {
-            let delivery = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+            let delivery = try await Self.receive(fixture, .start(Self.source))
             attemptIds.append(try #require(delivery.attemptId))
             try await fixture.store.completeDelivery(DeliveryCompletion(attemptId: delivery.attemptId, outcome: .functionError), inQueue: "jobs")
             fixture.clock.advance(seconds: 5)
         }
-        #expect(try await Self.receive(fixture, .start(Self.attempt(fixture))).messages.isEmpty)
+        #expect(try await Self.receive(fixture, .start(Self.source)).messages.isEmpty)
         let move = try #require(try await fixture.store.deadLetterMove(ofMessage: sent.messageId))
         #expect(move == DeadLetterMove(sourceQueueARN: source.arn, movedAt: fixture.clock.now(), attemptId: attemptIds[1]))
         #expect(try await fixture.store.deliveryHistory(ofMessage: sent.messageId).map(\.attempt.outcome) == [.functionError, .functionError])
@@ -117,7 +115,7 @@ struct DeliveryRecordTests {
         let fixture = try StoreFixture()
         try await fixture.createQueue("jobs")
         try await fixture.send("a", to: "jobs")
-        _ = try await Self.receive(fixture, .start(Self.attempt(fixture)))
+        _ = try await Self.receive(fixture, .start(Self.source))
         let reopened = try fixture.reopen()
         #expect(try await reopened.markInterruptedDeliveries() == 1)
         #expect(try await reopened.deliveryAttempts().map(\.outcome) == [.interrupted])

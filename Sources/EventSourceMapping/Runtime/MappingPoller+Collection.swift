@@ -12,7 +12,6 @@ struct CarriedMessages: Sendable {
 struct CollectedBatch {
     var collector: BatchCollector
     var attemptId: Int64?
-    var receivedAt: Int64
     /// When the first of its messages becomes visible again.
     var visibleUntil: Int64
     var overflow: CarriedMessages
@@ -24,12 +23,12 @@ extension MappingPoller {
     /// poll found nothing (or the runtime is stopping).
     func collect(carrying carried: CarriedMessages) async -> CollectedBatch? {
         var batch = CollectedBatch(
-            collector: BatchCollector(batchSize: mapping.batchSize), attemptId: nil, receivedAt: now,
+            collector: BatchCollector(batchSize: mapping.batchSize), attemptId: nil,
             visibleUntil: carried.visibleUntil, overflow: CarriedMessages())
         if !carried.messages.isEmpty {
             add(carried.messages, visibleUntil: carried.visibleUntil, to: &batch)
             if settings.recordsAttempts {
-                batch.attemptId = try? await store.startDelivery(attemptTemplate(at: batch.receivedAt), messages: batch.collector.messages)
+                batch.attemptId = try? await store.startDelivery(source, messages: batch.collector.messages)
             }
         }
         let window = Int64(mapping.maximumBatchingWindow) * 1000
@@ -47,7 +46,7 @@ extension MappingPoller {
             }
             let request = ReceiveRequest(maxMessages: batch.collector.wanted, systemAttributeNames: ["All"], messageAttributeNames: ["All"])
             let recording: DeliveryRecording? = settings.recordsAttempts
-                ? batch.attemptId.map { .append(attemptId: $0) } ?? .start(attemptTemplate(at: now)) : nil
+                ? batch.attemptId.map { .append(attemptId: $0) } ?? .start(source) : nil
             let delivery: Delivery
             do {
                 delivery = try await cancelWhenGracefulShutdown { [store, mapping] in
@@ -83,10 +82,9 @@ extension MappingPoller {
         }
     }
 
-    func attemptTemplate(at receivedAt: Int64) -> DeliveryAttempt {
-        DeliveryAttempt(
-            functionName: mapping.functionName, mappingId: mapping.id, queueName: mapping.queueName,
-            receivedAt: receivedAt, batchSize: 0)
+    /// What the batches' attempts are recorded for.
+    var source: DeliverySource {
+        DeliverySource(functionName: mapping.functionName, mappingId: mapping.id, queueName: mapping.queueName)
     }
 
     /// The queue is gone or the store failed: say so, and wait a little before polling again.

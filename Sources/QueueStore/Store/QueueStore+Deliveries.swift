@@ -1,11 +1,24 @@
 import Foundation
 import GRDB
 
+/// Who receives a batch: the function and mapping its attempt is recorded for.
+public struct DeliverySource: Sendable, Equatable {
+    public let functionName: String
+    public let mappingId: String
+    public let queueName: String
+
+    public init(functionName: String, mappingId: String, queueName: String) {
+        self.functionName = functionName
+        self.mappingId = mappingId
+        self.queueName = queueName
+    }
+}
+
 /// How an event source mapping's receive records what it delivered.
 public enum DeliveryRecording: Sendable {
     /// The first receive of a batch: starts the attempt (stored only if a message was delivered,
     /// with the time of the receive that delivered it).
-    case start(DeliveryAttempt)
+    case start(DeliverySource)
     /// A later receive for the same batch (while a batching window fills it).
     case append(attemptId: Int64)
 
@@ -51,12 +64,12 @@ public struct DeliveryCompletion: Sendable {
 
 extension QueueStore {
     /// Inserts an attempt that has just received its first message; `addMessages` lists them.
-    func startAttempt(_ attempt: DeliveryAttempt, at now: Int64, _ db: Database) throws -> Int64 {
+    func startAttempt(_ source: DeliverySource, at now: Int64, _ db: Database) throws -> Int64 {
         // A cached statement: GRDB's Codable insert was a visible share of every receive.
         try db.cachedStatement(sql: """
             INSERT INTO delivery_attempt (functionName, mappingId, queueName, receivedAt, coldStart, outcome, batchSize, throttles, messageIds)
             VALUES (?, ?, ?, ?, 0, ?, 0, 0, '[]')
-            """).execute(arguments: [attempt.functionName, attempt.mappingId, attempt.queueName, now, DeliveryOutcome.inProgress])
+            """).execute(arguments: [source.functionName, source.mappingId, source.queueName, now, DeliveryOutcome.inProgress])
         return db.lastInsertedRowID
     }
 
@@ -107,10 +120,10 @@ extension QueueStore {
     }
 
     /// Starts an attempt for messages already received (carried over from a full batch).
-    public func startDelivery(_ attempt: DeliveryAttempt, messages: [ReceivedMessage]) async throws(SQSError) -> Int64 {
+    public func startDelivery(_ source: DeliverySource, messages: [ReceivedMessage]) async throws(SQSError) -> Int64 {
         let now = now()
         return try await write { db in
-            let attemptId = try self.startAttempt(attempt, at: now, db)
+            let attemptId = try self.startAttempt(source, at: now, db)
             try self.addMessages(messages.map(\.messageId), toAttempt: attemptId, db)
             let mark = try db.cachedStatement(sql: "UPDATE message SET lastAttemptId = ? WHERE id = ?")
             for message in messages {

@@ -79,8 +79,8 @@ extension QueueStore {
                         """).execute(arguments: [deadLetterQueue!.id, queue.arn, now, now, rowId])
                     movedThisPage = true
                 case .deliver(let rowId):
-                    if deliveryAttemptId == nil, case .start(let attempt)? = recording {
-                        deliveryAttemptId = try startAttempt(attempt, at: now, db)
+                    if deliveryAttemptId == nil, case .start(let source)? = recording {
+                        deliveryAttemptId = try startAttempt(source, at: now, db)
                     }
                     let (message, nonce) = try deliver(
                         rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, attemptId: deliveryAttemptId, request, db)
