@@ -13,6 +13,9 @@ extension ClientProcess {
             from botocore.config import Config
             lambda_client = boto3.client("lambda", endpoint_url="http://127.0.0.1:\(port)",
                 config=Config(retries={"total_max_attempts": 1}, read_timeout=60, max_pool_connections=50))
+            # botocore makes a client's exception classes on first use, without a lock: threads that
+            # first use them at once can get different classes, and an except clause then misses.
+            lambda_client.exceptions
 
             """
         return try await run(TestPaths.python, ["-c", prelude + script])
