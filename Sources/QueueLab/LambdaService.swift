@@ -45,12 +45,22 @@ struct LambdaService: Service {
                 callers.addTask { try await api.run() }
                 // nil: the API stopped before listening; its error, if any, ends the group.
                 guard let port = await api.waitUntilListening() else { return }
-                do throws(FunctionHostError) {
-                    try await host.waitUntilReady()
-                } catch .stopped {
-                    return
-                } catch {
-                    throw rejected(error)
+                // A shutdown while provisioned environments initialise stops them at once, rather
+                // than after their init limit (up to 15 minutes).
+                let readiness = await withGracefulShutdownHandler {
+                    do throws(FunctionHostError) {
+                        try await host.waitUntilReady()
+                        return Result<Void, FunctionHostError>.success(())
+                    } catch {
+                        return .failure(error)
+                    }
+                } onGracefulShutdown: {
+                    host.shutDown()
+                }
+                switch readiness {
+                case .success: break
+                case .failure(.stopped): return
+                case .failure(let error): throw rejected(error)
                 }
                 callers.addTask { try await eventSources.run() }
                 await onListening(LambdaEndpoint(url: "http://\(configuration.host):\(port)", functions: configurations))

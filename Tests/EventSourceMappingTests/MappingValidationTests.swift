@@ -60,6 +60,13 @@ struct MappingValidationTests {
         #expect(Self.refusal(Self.request(maximumConcurrency: 2)) == nil)
     }
 
+    @Test("a batching window the queue's visibility timeout cannot cover gets AWS's effective one: window + timeout + 30 s")
+    func effectiveVisibilityTimeout() throws {
+        #expect(try MappingConfiguration.validated(Self.request(timeout: 5, batchSize: 100, window: 60), region: "us-east-1").visibilityTimeout == 95)
+        #expect(try MappingConfiguration.validated(Self.request(timeout: 10, batchSize: 100, window: 20), region: "us-east-1").visibilityTimeout == nil)
+        #expect(try MappingConfiguration.validated(Self.request(timeout: 30), region: "us-east-1").visibilityTimeout == nil)
+    }
+
     @Test("the function's timeout must fit in the queue's visibility timeout, with AWS's message")
     func visibilityTimeout() {
         let refused = Self.refusal(Self.request(timeout: 300))

@@ -13,10 +13,10 @@ struct ScalingStateMachineTests {
     @Test("while messages wait it adds at most 300 a minute, five a second, however often it is asked")
     func scaleUpRate() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: nil, now: 0)
-        #expect(machine.messagesWaiting(at: 0) == 0, "no budget yet at the first instant")
+        #expect(machine.messagesWaiting(at: 0, running: 0) == 0, "no budget yet at the first instant")
         // Asked every 10 ms for a minute.
         var added = 0
-        for tick in 1...6_000 { added += machine.messagesWaiting(at: Int64(tick) * 10) }
+        for tick in 1...6_000 { added += machine.messagesWaiting(at: Int64(tick) * 10, running: 0) }
         #expect(added == 300)
         #expect(machine.concurrency == 305)
     }
@@ -24,17 +24,17 @@ struct ScalingStateMachineTests {
     @Test("an idle stretch does not save up a burst: at most one second's worth at once")
     func noBurstAfterIdle() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: nil, now: 0)
-        #expect(machine.messagesWaiting(at: 600_000) == 5)
-        #expect(machine.messagesWaiting(at: 600_001) == 0)
+        #expect(machine.messagesWaiting(at: 600_000, running: 0) == 5)
+        #expect(machine.messagesWaiting(at: 600_001, running: 0) == 0)
     }
 
     @Test("it never passes the ceiling: AWS's maximum, or maximumConcurrency")
     func ceiling() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: 12, now: 0)
-        for second in 1...60 { _ = machine.messagesWaiting(at: Int64(second) * 1000) }
+        for second in 1...60 { _ = machine.messagesWaiting(at: Int64(second) * 1000, running: 0) }
         #expect(machine.concurrency == 12)
         var unlimited = ScalingStateMachine(rates: .aws, maximumConcurrency: nil, now: 0)
-        for second in 1...600 { _ = unlimited.messagesWaiting(at: Int64(second) * 1000) }
+        for second in 1...600 { _ = unlimited.messagesWaiting(at: Int64(second) * 1000, running: 0) }
         #expect(unlimited.concurrency == 1_250)
     }
 
@@ -42,7 +42,7 @@ struct ScalingStateMachineTests {
     func lowMaximumConcurrency() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: 2, now: 0)
         #expect(machine.concurrency == 2)
-        #expect(machine.messagesWaiting(at: 10_000) == 0)
+        #expect(machine.messagesWaiting(at: 10_000, running: 0) == 0)
         machine.queueEmpty()
         #expect(machine.concurrency == 2)
     }
@@ -50,7 +50,7 @@ struct ScalingStateMachineTests {
     @Test("empty long polls step it back to the floor, one poll at a time")
     func scaleDown() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: nil, now: 0)
-        _ = machine.messagesWaiting(at: 1_000)
+        _ = machine.messagesWaiting(at: 1_000, running: 0)
         #expect(machine.concurrency == 10)
         for _ in 0..<3 { machine.queueEmpty() }
         #expect(machine.concurrency == 7)
@@ -61,13 +61,24 @@ struct ScalingStateMachineTests {
     @Test("a throttle or failure steps back and spends the saved-up budget")
     func backOff() {
         var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: nil, now: 0)
-        _ = machine.messagesWaiting(at: 2_000)
+        _ = machine.messagesWaiting(at: 2_000, running: 0)
         #expect(machine.concurrency == 10)
-        _ = machine.messagesWaiting(at: 2_500)  // half a second: 2.5 saved, 2 used
+        _ = machine.messagesWaiting(at: 2_500, running: 0)  // half a second: 2.5 saved, 2 used
         machine.backOff(at: 2_600)
         #expect(machine.concurrency == 11)
-        #expect(machine.messagesWaiting(at: 2_700) == 0, "the budget was reset at 2_600: 0.5 since")
-        #expect(machine.messagesWaiting(at: 2_800) == 1)
+        #expect(machine.messagesWaiting(at: 2_700, running: 0) == 0, "the budget was reset at 2_600: 0.5 since")
+        #expect(machine.messagesWaiting(at: 2_800, running: 0) == 1)
+    }
+
+    @Test("pollers still finishing after a back-off count against the ceiling")
+    func ceilingCountsRunningPollers() {
+        var machine = ScalingStateMachine(rates: .aws, maximumConcurrency: 6, now: 0)
+        #expect(machine.messagesWaiting(at: 1_000, running: 5) == 1)
+        #expect(machine.concurrency == 6)
+        machine.backOff(at: 1_000)
+        #expect(machine.concurrency == 5, "one poller is to leave once its batch is done")
+        #expect(machine.messagesWaiting(at: 3_000, running: 6) == 0, "six still run: none may start")
+        #expect(machine.messagesWaiting(at: 4_000, running: 5) == 1)
     }
 
     @Test("compressed rates scale on a compressed clock")
@@ -75,7 +86,7 @@ struct ScalingStateMachineTests {
         var rates = ScalingRates.aws
         rates.increasePerMinute = 6_000
         var machine = ScalingStateMachine(rates: rates, maximumConcurrency: nil, now: 0)
-        #expect(machine.messagesWaiting(at: 100) == 10)
+        #expect(machine.messagesWaiting(at: 100, running: 0) == 10)
         #expect(machine.concurrency == 15)
     }
 }

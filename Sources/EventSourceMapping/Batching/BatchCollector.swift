@@ -1,10 +1,11 @@
+import FunctionHost
 import QueueStore
 
 /// Gathers one batch: at most `batchSize` messages and at most Lambda's 6 MB synchronous payload.
 /// A message that would take the event past 6 MB closes the batch and waits for the next one.
 struct BatchCollector {
     /// Lambda's limit on a synchronous invocation's payload.
-    static let payloadLimit = 6 * 1024 * 1024
+    static let payloadLimit = FunctionHost.synchronousPayloadLimit
 
     let batchSize: Int
     private(set) var messages: [ReceivedMessage] = []

@@ -50,7 +50,16 @@ extension MappingConfiguration {
             functionName: request.functionName, queueName: request.queue.name, queueARN: request.queue.arn,
             region: region, isFifo: request.queue.isFifo, batchSize: batchSize, maximumBatchingWindow: window,
             maximumConcurrency: request.options.maximumConcurrency, reportsBatchItemFailures: request.options.reportsBatchItemFailures,
-            filters: filters, enabled: request.options.enabled, functionTimeout: request.functionTimeout)
+            filters: filters, enabled: request.options.enabled, functionTimeout: request.functionTimeout,
+            visibilityTimeout: effectiveVisibilityTimeout(window: window, request: request))
+    }
+
+    /// Lambda's guide: "If your batch window is greater than 0, and (batch window) + (function
+    /// timeout) > (queue visibility timeout), then your effective queue visibility timeout is
+    /// (batch window) + (function timeout) + 30s."
+    static func effectiveVisibilityTimeout(window: Int, request: MappingRequest) -> Int? {
+        let needed = window + Int(request.functionTimeout.rounded(.up))
+        return window > 0 && needed > request.queue.visibilityTimeout ? needed + 30 : nil
     }
 
     /// A UUID derived from the function and the queue, so a mapping keeps its id across restarts

@@ -24,6 +24,10 @@ public struct MappingConfiguration: Sendable, Equatable {
     /// The function's timeout in seconds: a throttled batch is offered again only while an
     /// invocation could still end before the batch's messages become visible again.
     public let functionTimeout: Double
+    /// The visibility timeout the mapping's receives ask for, when the queue's is too short for a
+    /// batching window: AWS's "effective queue visibility timeout", window + function timeout +
+    /// 30 s, when window + function timeout exceed the queue's. `nil`: the queue's own.
+    public let visibilityTimeout: Int?
 
     /// Lambda's batch size when the manifest leaves it out.
     public static let defaultBatchSize = 10

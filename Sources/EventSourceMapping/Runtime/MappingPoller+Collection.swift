@@ -26,7 +26,9 @@ extension MappingPoller {
             collector: BatchCollector(batchSize: mapping.batchSize), attemptId: nil,
             visibleUntil: carried.visibleUntil, overflow: CarriedMessages())
         if !carried.messages.isEmpty {
-            add(carried.messages, visibleUntil: carried.visibleUntil, to: &batch)
+            // They waited out the previous batch's invocation: a full visibility timeout again.
+            let visibleUntil = await renewVisibility(of: carried.messages) ?? carried.visibleUntil
+            add(carried.messages, visibleUntil: visibleUntil, to: &batch)
             if settings.recordsAttempts {
                 batch.attemptId = try? await store.startDelivery(source, messages: batch.collector.messages)
             }
@@ -44,7 +46,9 @@ extension MappingPoller {
             } else {
                 break
             }
-            let request = ReceiveRequest(maxMessages: batch.collector.wanted, systemAttributeNames: ["All"], messageAttributeNames: ["All"])
+            let request = ReceiveRequest(
+                maxMessages: batch.collector.wanted, visibilityTimeout: mapping.visibilityTimeout,
+                systemAttributeNames: ["All"], messageAttributeNames: ["All"])
             let recording: DeliveryRecording? = settings.recordsAttempts
                 ? batch.attemptId.map { .append(attemptId: $0) } ?? .start(source) : nil
             let delivery: Delivery
@@ -79,6 +83,24 @@ extension MappingPoller {
             }
             batch.overflow.messages.append(message)
             batch.overflow.visibleUntil = min(batch.overflow.visibleUntil, visibleUntil)
+        }
+    }
+
+    /// Gives messages held for the next batch a whole visibility timeout again; when they become
+    /// visible again, or `nil` if the store refused (they then keep the one they had).
+    private func renewVisibility(of messages: [ReceivedMessage]) async -> Int64? {
+        do {
+            let timeout: Int
+            if let effective = mapping.visibilityTimeout {
+                timeout = effective
+            } else {
+                timeout = try await store.queue(named: mapping.queueName).visibilityTimeout
+            }
+            let renewedAt = now
+            let results = try await store.changeVisibility(ofQueue: mapping.queueName, messages.map { ($0.receiptHandle, timeout) })
+            return results.allSatisfy({ (try? $0.get()) != nil }) ? renewedAt + Int64(timeout) * 1000 : nil
+        } catch {
+            return nil
         }
     }
 

@@ -6,9 +6,10 @@ import StrictJSON
 
 extension MappingPoller {
     /// Filters the batch, invokes the function with what is left (again and again while it is
-    /// throttled, as long as an invocation could end before the messages' visibility timeout), and settles the batch in
-    /// one transaction: deletes what succeeded or was filtered out, and records the attempt.
-    func deliver(_ batch: CollectedBatch) async {
+    /// throttled, as long as an invocation could end before the messages' visibility timeout),
+    /// and settles the batch in one transaction: deletes what succeeded or was filtered out, and
+    /// records the attempt. Returns the messages that open the poller's next batch.
+    func deliver(_ batch: CollectedBatch) async -> CarriedMessages {
         let messages = batch.collector.messages
         var completion = DeliveryCompletion(attemptId: batch.attemptId, outcome: .filtered)
         completion.carriedOver = batch.overflow.messages.map(\.messageId)
@@ -24,7 +25,7 @@ extension MappingPoller {
         if !matched.isEmpty {
             let payload = matched.count == messages.count ? batch.collector.payload : EventRecordEncoder.payload(matched.map(\.record))
             guard await invoke(matched.map(\.message), payload: payload, visibleUntil: batch.visibleUntil, into: &completion) else {
-                return  // The host is stopping: the attempt stays in progress and becomes "interrupted".
+                return batch.overflow  // The host is stopping: the attempt stays in progress and becomes "interrupted".
             }
         }
         do {
@@ -32,6 +33,26 @@ extension MappingPoller {
         } catch {
             logger.error("event source mapping \(mapping.functionName) ← \(mapping.queueName): could not settle a batch: \(error)")
         }
+        guard mapping.isFifo else { return batch.overflow }
+        let deleted = Set(completion.deleting)
+        let failedGroups = Set(matched.map(\.message).filter { !deleted.contains($0.receiptHandle) }.map { $0.attributes["MessageGroupId"] ?? "" })
+        return await releaseHeldBack(batch.overflow, behind: failedGroups)
+    }
+
+    /// FIFO: a carried message whose group just failed must not run ahead of the failed one. It
+    /// goes back to the queue at once, where SQS keeps it behind its group's message in flight.
+    private func releaseHeldBack(_ carried: CarriedMessages, behind failedGroups: Set<String>) async -> CarriedMessages {
+        guard !failedGroups.isEmpty else { return carried }
+        let (released, kept) = (
+            carried.messages.filter { failedGroups.contains($0.attributes["MessageGroupId"] ?? "") },
+            carried.messages.filter { !failedGroups.contains($0.attributes["MessageGroupId"] ?? "") })
+        guard !released.isEmpty else { return carried }
+        do {
+            _ = try await store.changeVisibility(ofQueue: mapping.queueName, released.map { ($0.receiptHandle, 0) })
+        } catch {
+            logger.warning("event source mapping \(mapping.functionName) ← \(mapping.queueName): could not release held-back messages: \(error)")
+        }
+        return CarriedMessages(messages: kept, visibleUntil: kept.isEmpty ? .max : carried.visibleUntil)
     }
 
     /// Runs the batch through the function and fills in the completion; `false` if the host stopped.
@@ -46,7 +67,6 @@ extension MappingPoller {
             do {
                 // Not observed: the mapping records its own attempt, with the batch's messages.
                 let result = try await host.invoke(function: mapping.functionName, payload: payload, options: InvokeOptions(observed: false))
-                guard !Task.isCancelled else { return false }
                 settle(messages, result: result, invokedAt: invokedAt, into: &completion)
                 return true
             } catch .throttled(let reason) {

@@ -57,14 +57,13 @@ actor MappingPoller {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             if carried.messages.isEmpty, pollers > scaling.concurrency { break }
             guard let batch = await collect(carrying: carried) else { continue }
-            carried = batch.overflow
-            await deliver(batch)
+            carried = await deliver(batch)
         }
         pollers -= 1
     }
 
     /// A receive came back full: more messages are waiting, so scale up as fast as the rate allows.
     func messagesWaiting() {
-        startPollers(scaling.messagesWaiting(at: now))
+        startPollers(scaling.messagesWaiting(at: now, running: pollers))
     }
 }

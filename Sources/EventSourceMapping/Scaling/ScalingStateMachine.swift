@@ -30,10 +30,11 @@ struct ScalingStateMachine: Sendable, Equatable {
     private var budgetCapacity: Double { max(Double(rates.increasePerMinute) / 60, 1) }
 
     /// A receive came back full, so messages are waiting: adds what the rate allows. Returns how
-    /// many pollers to start.
-    mutating func messagesWaiting(at now: Int64) -> Int {
+    /// many pollers to start. `running` counts the pollers still at work: one that backed off
+    /// finishes its batch before it leaves, and the ceiling holds for them all.
+    mutating func messagesWaiting(at now: Int64, running: Int) -> Int {
         refill(at: now)
-        let added = min(Int(budget), ceiling - concurrency)
+        let added = min(Int(budget), ceiling - max(concurrency, running))
         guard added > 0 else { return 0 }
         budget -= Double(added)
         concurrency += added

@@ -104,7 +104,8 @@ final class EnvironmentProcess: Sendable {
 
     func kill() {
         ended.withLock { ended in
-            if !ended { _ = Foundation.kill(pid, SIGKILL) }
+            // The whole process group (the runtime leads its own): what the handler started dies too.
+            if !ended { _ = Foundation.kill(-pid, SIGKILL) }
         }
     }
 

@@ -7,14 +7,18 @@ import ServerSupport
 /// 127.0.0.1 port: the paths carry no environment id, so the address identifies the environment.
 struct RuntimeAPIServer: Sendable {
     /// Lambda's limit for a synchronous response payload.
-    static let maximumPayloadBytes = 6 * 1024 * 1024
+    static let maximumPayloadBytes = FunctionHost.synchronousPayloadLimit
+    /// A runtime's connection sits idle while its handler works, up to Lambda's 15-minute timeout:
+    /// closing it then (as a front end closes idle keep-alive connections) would fail the result.
+    static let timeouts = HTTPServer.Timeouts(idle: .hours(1))
     private static let base = "/2018-06-01/runtime"
     private let server: HTTPServer
     private let onListening: @Sendable (Int) -> Void
 
     init(environment: ExecutionEnvironment, executor: EventLoopTaskExecutor, onListening: @escaping @Sendable (Int) -> Void) {
         server = HTTPServer(
-            label: "Runtime API", host: "127.0.0.1", port: 0, maximumBodySize: Self.maximumPayloadBytes, eventLoopGroup: executor.eventLoop
+            label: "Runtime API", host: "127.0.0.1", port: 0, maximumBodySize: Self.maximumPayloadBytes, timeouts: Self.timeouts,
+            eventLoopGroup: executor.eventLoop
         ) { request in
             await Self.respond(to: request, environment: environment)
         }

@@ -3,7 +3,7 @@ import Primitives
 
 extension FunctionHost {
     /// Lambda's limits on invoke payloads.
-    static let synchronousPayloadLimit = 6 * 1024 * 1024
+    public static let synchronousPayloadLimit = 6 * 1024 * 1024
     static let asynchronousPayloadLimit = 256 * 1024
 
     /// Runs `function` once and returns its result; a handler failure is a result with an
