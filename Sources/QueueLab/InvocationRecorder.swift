@@ -28,8 +28,9 @@ struct InvocationRecorder: Sendable {
             attempt.errorMessage = result.error?.message
         } else {
             attempt.throttles = 1
-            attempt.errorType = "TooManyRequestsException"
-            attempt.errorMessage = observation.throttle.map { "Rate Exceeded. (\($0.rawValue))" }
+            let refusal = observation.throttle.map(InvokeError.throttled)
+            attempt.errorType = refusal?.code
+            attempt.errorMessage = refusal?.detailedMessage
         }
         do {
             try await store.recordAttempt(attempt)
@@ -40,7 +41,7 @@ struct InvocationRecorder: Sendable {
 
     /// Sends a failed asynchronous event to its destination queue, named by its ARN.
     func send(_ message: AsyncFailureMessage) async throws {
-        let name = String(message.destinationARN.split(separator: ":").last ?? "")
+        let name = QueueRecord.name(fromARN: message.destinationARN)
         let attributes = message.attributes.mapValues { MessageAttributeValue(dataType: $0.dataType, stringValue: $0.value) }
         let results = try await store.send(
             [OutgoingMessage(body: message.body, attributes: attributes)], toQueue: name, senderId: "lambda.amazonaws.com")

@@ -6,7 +6,9 @@ public enum QueueOverview {
     /// No state file where one was expected.
     public struct MissingStateFile: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "No state file at \(path); `queuelab start --state \(path)` creates it." }
+        public var code: String { "StateFileNotFound" }
+        public var message: String { "No state file at \(path); `queuelab start --state \(path)` creates it." }
+        public var description: String { message }
     }
 
     /// The table for the state file at `statePath`, read while a runtime may be using it.

@@ -1,5 +1,6 @@
 import EventSourceMapping
 import Foundation
+import Primitives
 import FunctionHost
 
 /// Everything `queuelab start` needs to know to run.
@@ -56,10 +57,18 @@ public struct RuntimeConfiguration: Sendable {
         set { mappingSettings.rates.increasePerMinute = newValue }
     }
 
-    /// The wait before an asynchronous invocation's first retry; the second waits twice as long (AWS: 60 s).
+    /// The wait before an asynchronous invocation's first retry after a function error (AWS: 60 s;
+    /// the second waits twice as long). Setting it scales Lambda's throttle waits with it (AWS: 1 s
+    /// growing to 5 min), so one value compresses every asynchronous wait.
     public var asyncRetryInterval: Duration {
         get { asyncRetryTimings.afterFunctionError }
-        set { asyncRetryTimings.afterFunctionError = newValue }
+        set {
+            let aws = AsyncRetryTimings.aws
+            let scale = Double(newValue.wholeMicroseconds) / Double(aws.afterFunctionError.wholeMicroseconds)
+            asyncRetryTimings = AsyncRetryTimings(
+                afterFunctionError: newValue, afterThrottleInitial: aws.afterThrottleInitial * scale,
+                afterThrottleMaximum: aws.afterThrottleMaximum * scale)
+        }
     }
 
     /// The package root's venv (`.venv/bin/python`, made by `scripts/bootstrap`, with `awslambdaric`)

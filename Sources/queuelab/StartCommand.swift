@@ -37,7 +37,7 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("esm-scale-per-minute"), help: "Concurrent batches an SQS event source may add per minute (default: AWS's 300); raise it to compress time.")
     var scalePerMinute: Int?
 
-    @Option(name: .customLong("async-retry-interval"), help: "Seconds before an asynchronous invocation's first retry, twice that before the second (default: AWS's 60).")
+    @Option(name: .customLong("async-retry-interval"), help: "Seconds before an asynchronous invocation's first retry, twice that before the second (default: AWS's 60); throttle waits scale with it.")
     var asyncRetryInterval: Double?
 
     @Option(name: .customLong("account-id"), help: "Account id in queue URLs and ARNs.")

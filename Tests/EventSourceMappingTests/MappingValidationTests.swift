@@ -32,7 +32,7 @@ struct MappingValidationTests {
         #expect(mapping.maximumConcurrency == nil)
         #expect(mapping.region == "eu-west-1")
         #expect(mapping.filters.isEmpty)
-        #expect(mapping.id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil, "\(mapping.id)")
+        #expect(mapping.id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil, "\(mapping.id)")
         #expect(try MappingConfiguration.validated(Self.request(batchSize: 3), region: "us-east-1").id == mapping.id)
     }
 

@@ -19,10 +19,10 @@ extension MappingConfiguration {
         }
         let batchSize = request.options.batchSize ?? defaultBatchSize
         let window = request.options.maximumBatchingWindow ?? 0
-        try range("batchSize", "batchSize", batchSize, 1...10_000)
-        try range("maximumBatchingWindow", "maximumBatchingWindowInSeconds", window, 0...300)
+        try range("batchSize", "batchSize", batchSize, batchSizeRange)
+        try range("maximumBatchingWindow", "maximumBatchingWindowInSeconds", window, batchingWindowRange)
         if let maximumConcurrency = request.options.maximumConcurrency {
-            try range("maximumConcurrency", "scalingConfig.maximumConcurrency", maximumConcurrency, 2...1000)
+            try range("maximumConcurrency", "scalingConfig.maximumConcurrency", maximumConcurrency, maximumConcurrencyRange)
         }
         if request.queue.isFifo {
             guard window == 0 else {
@@ -62,11 +62,11 @@ extension MappingConfiguration {
         return window > 0 && needed > request.queue.visibilityTimeout ? needed + 30 : nil
     }
 
-    /// A UUID derived from the function and the queue, so a mapping keeps its id across restarts
-    /// and its attempt records stay together.
+    /// A UUID derived from the function and the queue (SHA-256, marked as RFC 9562's version 8,
+    /// "custom"), so a mapping keeps its id across restarts and its attempt records stay together.
     static func mappingID(function: String, queueARN: String) -> String {
         var bytes = Array(SHA256.hash(data: Array("\(function)\n\(queueARN)".utf8)).prefix(16))
-        bytes[6] = bytes[6] & 0x0F | 0x50  // name-based, as version 5 UUIDs mark it
+        bytes[6] = bytes[6] & 0x0F | 0x80  // version 8
         bytes[8] = bytes[8] & 0x3F | 0x80
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
         return [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]

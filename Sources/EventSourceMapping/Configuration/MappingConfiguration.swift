@@ -31,4 +31,8 @@ public struct MappingConfiguration: Sendable, Equatable {
 
     /// Lambda's batch size when the manifest leaves it out.
     public static let defaultBatchSize = 10
+    /// Lambda's API ranges (botocore's model), which the Serverless Framework's schema repeats.
+    public static let batchSizeRange = 1...10_000
+    public static let batchingWindowRange = 0...300
+    public static let maximumConcurrencyRange = 2...1_000
 }

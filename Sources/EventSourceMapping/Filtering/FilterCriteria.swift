@@ -8,7 +8,7 @@ public struct FilterCriteria: Sendable, Equatable {
 
     /// Lambda allows 5 filters per mapping by default and 10 with a quota increase; QueueLab
     /// grants the increase.
-    static let maximumFilterCount = 10
+    public static let maximumFilterCount = 10
     /// `Filter.Pattern`'s length limit in the Lambda API model.
     static let maximumPatternLength = 4096
 

@@ -1,22 +1,6 @@
 import QueueStore
 import ServiceLifecycle
 
-/// Messages received for a batch they did not fit in (its 6 MB were full): already in flight,
-/// they open the poller's next batch.
-struct CarriedMessages: Sendable {
-    var messages: [ReceivedMessage] = []
-    var visibleUntil = Int64.max
-}
-
-/// A batch ready to invoke with.
-struct CollectedBatch {
-    var collector: BatchCollector
-    var attemptId: Int64?
-    /// When the first of its messages becomes visible again.
-    var visibleUntil: Int64
-    var overflow: CarriedMessages
-}
-
 extension MappingPoller {
     /// Receives one batch: long-polls until a message arrives, then, with a batching window, keeps
     /// receiving until the batch is full, the window ends or the 6 MB are reached. `nil` when a long

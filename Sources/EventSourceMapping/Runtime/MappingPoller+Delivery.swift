@@ -77,18 +77,21 @@ extension MappingPoller {
                 case .retry, .release:
                     completion.outcome = .throttled
                     completion.invokedAt = invokedAt
-                    completion.errorType = InvokeError.throttled(reason).code
-                    completion.errorMessage = "Rate Exceeded. (\(reason.rawValue)); the messages return after the visibility timeout"
+                    let refusal = InvokeError.throttled(reason)
+                    completion.errorType = refusal.code
+                    completion.errorMessage = refusal.detailedMessage + "; the messages return after the visibility timeout"
                     return true
                 }
             } catch .hostStopped {
                 return false
             } catch {
-                // The host refused the invoke itself (the mapping was checked at start-up, so this is unexpected).
-                completion.outcome = .invalidResponse
+                // The host refused the invoke itself, e.g. a payload over its limit: the batch
+                // stays, comes back, and will end in the dead-letter queue without having run.
+                logger.error("event source mapping \(mapping.functionName) ← \(mapping.queueName): the function host refused a batch: \(error)")
+                completion.outcome = .invokeRejected
                 completion.invokedAt = invokedAt
                 completion.errorType = error.code
-                completion.errorMessage = error.message
+                completion.errorMessage = error.detailedMessage
                 return true
             }
         }

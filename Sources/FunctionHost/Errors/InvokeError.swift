@@ -51,5 +51,10 @@ public enum InvokeError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message with what a history needs to tell refusals apart (a throttle's reason).
+    public var detailedMessage: String {
+        if case .throttled(let reason) = self { "\(message) (\(reason.rawValue))" } else { message }
+    }
+
     public var description: String { "\(code): \(message)" }
 }

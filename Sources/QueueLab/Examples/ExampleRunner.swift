@@ -71,17 +71,3 @@ public struct ExampleRunner: Sendable {
         }
     }
 }
-
-public enum ExampleError: Error, CustomStringConvertible {
-    case unsettled(queues: [String], after: Duration)
-    case unknownExample(name: String, available: [String])
-
-    public var description: String {
-        switch self {
-        case .unsettled(let queues, let after):
-            "messages were still on \(queues.joined(separator: ", ")) after \(after)"
-        case .unknownExample(let name, let available):
-            "no example named '\(name)'; available: \(available.joined(separator: ", "))"
-        }
-    }
-}

@@ -80,7 +80,8 @@ struct ManifestDeployment {
         if let declared = plan.queues.first(where: { $0.arn == arn }) {
             return MappingRequest.QueueFacts(
                 name: declared.name, arn: arn, isFifo: declared.isFIFO,
-                visibilityTimeout: declared.attributes["VisibilityTimeout"].flatMap { Int($0) } ?? Self.defaults["VisibilityTimeout"].flatMap { Int($0) } ?? 30)
+                visibilityTimeout: (declared.attributes["VisibilityTimeout"] ?? Self.defaults(fifo: declared.isFIFO)["VisibilityTimeout"])
+                    .flatMap { Int($0) } ?? 0)
         }
         guard let queue = existing.values.first(where: { $0.arn == arn }) else {
             throw .queueNotFound(file: plan.file, key: key, arn: arn)
@@ -110,15 +111,16 @@ struct ManifestDeployment {
 
     // MARK: Queues
 
-    /// SQS's values for the attributes a manifest controls: a property the manifest no longer
-    /// declares goes back to its default, as CloudFormation resets it.
-    static let defaults: [String: String] = [
-        "DelaySeconds": "0", "MaximumMessageSize": "1048576", "MessageRetentionPeriod": "345600",
-        "ReceiveMessageWaitTimeSeconds": "0", "VisibilityTimeout": "30", "RedrivePolicy": "", "RedriveAllowPolicy": "",
+    /// The attributes a manifest controls: a property it no longer declares goes back to SQS's
+    /// default, as CloudFormation resets it. (Policies, tags and encryption are left as they are.)
+    static let controlled: Set<String> = [
+        "DelaySeconds", "MaximumMessageSize", "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds", "VisibilityTimeout",
+        "RedrivePolicy", "RedriveAllowPolicy", "ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit",
     ]
-    static let fifoDefaults: [String: String] = [
-        "ContentBasedDeduplication": "false", "DeduplicationScope": "queue", "FifoThroughputLimit": "perQueue",
-    ]
+
+    static func defaults(fifo: Bool) -> [String: String] {
+        QueueRecord.defaultAttributes(fifo: fifo).filter { controlled.contains($0.key) }
+    }
 
     /// Creates the queue, or changes what differs the way SetQueueAttributes would (its messages stay).
     private func apply(_ queue: QueueDeclaration, existing: QueueRecord?) async throws(ManifestLoadError) {
@@ -131,7 +133,7 @@ struct ManifestDeployment {
                 return
             }
             let current = try await store.attributes(ofQueue: queue.name, names: ["All"])
-            let desired = Self.defaults.merging(queue.isFIFO ? Self.fifoDefaults : [:]) { first, _ in first }
+            let desired = Self.defaults(fifo: queue.isFIFO)
                 .merging(queue.attributes.filter { $0.key != QueueDeclaration.fifoQueue }) { _, declared in declared }
             let changed = desired.filter { name, value in !Self.same(value, current[name] ?? "") }
             if !changed.isEmpty { try await store.setAttributes(ofQueue: queue.name, changed) }

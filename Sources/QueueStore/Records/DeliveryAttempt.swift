@@ -12,7 +12,8 @@ public struct DeliveryAttempt: Codable, Sendable, Equatable, FetchableRecord, Mu
     /// `RequestResponse` or `Event` for an invocation through the Invoke API; `nil` for a mapping's batch.
     public var invocationType: String?
     public var queueName: String?
-    /// When the batch's first message was received (or the invocation was queued).
+    /// When the batch's first message was received; for an invocation through the Invoke API,
+    /// when that attempt started.
     public var receivedAt: Int64
     /// When the function was last offered the batch (after any throttles).
     public var invokedAt: Int64?
@@ -83,7 +84,10 @@ public enum DeliveryOutcome: String, Codable, Sendable, CaseIterable, DatabaseVa
     case crashed
     case invalidResponse
     case initFailed
-    /// Every offer of the batch was throttled until its visibility timeout ran out.
+    /// The host refused the invoke itself, before any function ran (a payload over its limit).
+    case invokeRejected
+    /// Every offer of the batch was throttled, until an invocation could no longer end before
+    /// the messages' visibility timeout.
     case throttled
     /// No message of the batch matched the mapping's filters; they were deleted unseen.
     case filtered
@@ -92,11 +96,11 @@ public enum DeliveryOutcome: String, Codable, Sendable, CaseIterable, DatabaseVa
 }
 
 /// What became of one message in an attempt.
-public enum DeliveredMessageStatus: Int, Codable, Sendable {
+public enum DeliveredMessageStatus: Sendable, Equatable {
     /// Its fate is the attempt's outcome (deleted on success, kept otherwise).
-    case inBatch = 0
+    case inBatch
     /// Listed in the function's `batchItemFailures`: kept on the queue.
-    case reportedFailed = 1
+    case reportedFailed
     /// Matched no filter: deleted without invoking.
-    case filteredOut = 2
+    case filteredOut
 }

@@ -32,6 +32,11 @@ public struct QueueRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
     public var arn: String { "arn:aws:sqs:\(region):\(accountId):\(name)" }
 
+    /// The queue name an ARN ends with (`arn:aws:sqs:<region>:<account>:<name>`).
+    public static func name(fromARN arn: String) -> String {
+        String(arn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")
+    }
+
     init(name: String, accountId: String, region: String, createdAt: Int64, lastModifiedAt: Int64) {
         self.name = name
         self.accountId = accountId
@@ -96,6 +101,6 @@ public struct RedrivePolicy: Codable, Sendable, Equatable {
 
     /// Name of the dead-letter queue: the last component of its ARN.
     public var deadLetterQueueName: String {
-        String(deadLetterTargetArn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")
+        QueueRecord.name(fromARN: deadLetterTargetArn)
     }
 }

@@ -157,6 +157,18 @@ extension QueueRecord {
 }
 
 extension QueueRecord {
+    /// The settable attributes of a queue created without any, as GetQueueAttributes shows them
+    /// (an unset policy as `""`, which SetQueueAttributes takes to remove it).
+    public static func defaultAttributes(fifo: Bool) -> [String: String] {
+        var queue = QueueRecord(name: fifo ? "defaults.fifo" : "defaults", accountId: "", region: "", createdAt: 0, lastModifiedAt: 0)
+        queue.fifoQueue = fifo
+        // Every name is known to attributeValues: it cannot fail.
+        let values = (try? queue.attributeValues(["All"], counts: QueueCounts())) ?? [:]
+        var defaults: [String: String] = [:]
+        for name in settableNames where fifo || !fifoOnlyNames.contains(name) { defaults[name] = values[name] ?? "" }
+        return defaults
+    }
+
     /// Messages sent at or before this time have outlived the retention period.
     func retentionCutoff(now: Int64) -> Int64 {
         now - Int64(messageRetentionPeriod) * 1000

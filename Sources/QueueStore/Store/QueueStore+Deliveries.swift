@@ -1,67 +1,6 @@
 import Foundation
 import GRDB
 
-/// Who receives a batch: the function and mapping its attempt is recorded for.
-public struct DeliverySource: Sendable, Equatable {
-    public let functionName: String
-    public let mappingId: String
-    public let queueName: String
-
-    public init(functionName: String, mappingId: String, queueName: String) {
-        self.functionName = functionName
-        self.mappingId = mappingId
-        self.queueName = queueName
-    }
-}
-
-/// How an event source mapping's receive records what it delivered.
-public enum DeliveryRecording: Sendable {
-    /// The first receive of a batch: starts the attempt (stored only if a message was delivered,
-    /// with the time of the receive that delivered it).
-    case start(DeliverySource)
-    /// A later receive for the same batch (while a batching window fills it).
-    case append(attemptId: Int64)
-
-    var attemptId: Int64? {
-        if case .append(let attemptId) = self { attemptId } else { nil }
-    }
-}
-
-/// What a mapping's receive delivered, and the attempt that records it (when recording).
-public struct Delivery: Sendable {
-    public let messages: [ReceivedMessage]
-    public let attemptId: Int64?
-    /// When the messages become visible again unless deleted (milliseconds, the store's clock).
-    public let visibleUntil: Int64
-}
-
-/// How a delivered batch ended: what to delete and what to record, in one transaction.
-public struct DeliveryCompletion: Sendable {
-    public var attemptId: Int64?
-    public var outcome: DeliveryOutcome
-    public var requestId: String?
-    public var coldStart = false
-    public var invokedAt: Int64?
-    public var durationMicroseconds: Int64?
-    public var throttles = 0
-    public var errorType: String?
-    public var errorMessage: String?
-    /// Receipt handles of the messages to delete (succeeded or filtered out).
-    public var deleting: [String] = []
-    /// Message ids the function listed in `batchItemFailures`.
-    public var reportedFailed: [String] = []
-    /// Message ids that matched no filter.
-    public var filteredOut: [String] = []
-    /// Message ids received for this batch that did not fit its 6 MB payload: they go with the
-    /// next batch, so they are taken off this attempt.
-    public var carriedOver: [String] = []
-
-    public init(attemptId: Int64?, outcome: DeliveryOutcome) {
-        self.attemptId = attemptId
-        self.outcome = outcome
-    }
-}
-
 extension QueueStore {
     /// Inserts an attempt that has just received its first message; `addMessages` lists them.
     func startAttempt(_ source: DeliverySource, at now: Int64, _ db: Database) throws -> Int64 {
@@ -73,12 +12,15 @@ extension QueueStore {
         return db.lastInsertedRowID
     }
 
-    /// Adds delivered messages to an attempt's list (the first receive of a batch, or a later one).
+    /// Adds delivered messages to an attempt's list (the first receive of a batch, or a later one),
+    /// in SQL: a window's batch of thousands is not decoded again on every receive.
     func addMessages(_ messageIds: [String], toAttempt attemptId: Int64, _ db: Database) throws {
-        let current = try String.fetchOne(db.cachedStatement(sql: "SELECT messageIds FROM delivery_attempt WHERE id = ?"), arguments: [attemptId])
-        let listed = try current.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
-        try db.cachedStatement(sql: "UPDATE delivery_attempt SET messageIds = ?, batchSize = ? WHERE id = ?")
-            .execute(arguments: [try Self.jsonList(listed + messageIds), listed.count + messageIds.count, attemptId])
+        try db.cachedStatement(sql: """
+            UPDATE delivery_attempt SET batchSize = batchSize + ?,
+                messageIds = (SELECT json_group_array(value) FROM (
+                    SELECT value FROM json_each(delivery_attempt.messageIds) UNION ALL SELECT value FROM json_each(?)))
+            WHERE id = ?
+            """).execute(arguments: [messageIds.count, try Self.jsonList(messageIds), attemptId])
     }
 
     static func jsonList(_ values: [String]) throws -> String {
@@ -109,12 +51,12 @@ extension QueueStore {
                     try completion.filteredOut.isEmpty ? nil : Self.jsonList(completion.filteredOut), attemptId,
                 ])
             if !completion.carriedOver.isEmpty {
-                let current = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT messageIds FROM delivery_attempt WHERE id = ?"), arguments: [attemptId])
-                let kept = try (current.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [])
-                    .filter { !completion.carriedOver.contains($0) }
-                try db.cachedStatement(sql: "UPDATE delivery_attempt SET messageIds = ?, batchSize = ? WHERE id = ?")
-                    .execute(arguments: [try Self.jsonList(kept), kept.count, attemptId])
+                try db.cachedStatement(sql: """
+                    UPDATE delivery_attempt SET batchSize = batchSize - ?,
+                        messageIds = (SELECT json_group_array(value) FROM json_each(delivery_attempt.messageIds)
+                                      WHERE value NOT IN (SELECT value FROM json_each(?)))
+                    WHERE id = ?
+                    """).execute(arguments: [completion.carriedOver.count, try Self.jsonList(completion.carriedOver), attemptId])
             }
         }
     }
@@ -170,57 +112,6 @@ extension QueueStore {
             var request = DeliveryAttempt.order(DeliveryAttempt.Columns.id)
             if let function { request = request.filter(DeliveryAttempt.Columns.functionName == function) }
             return try request.fetchAll(db)
-        }
-    }
-}
-
-/// When and from where a message was moved to a dead-letter queue, and the attempt that carried it last.
-public struct DeadLetterMove: Sendable, Equatable {
-    public let sourceQueueARN: String
-    public let movedAt: Int64
-    /// The last delivery attempt that carried the message before it exceeded maxReceiveCount;
-    /// `nil` if no event source mapping ever delivered it.
-    public let attemptId: Int64?
-}
-
-extension QueueStore {
-    /// How the message reached its dead-letter queue; `nil` if it is not a dead letter (or is gone).
-    public func deadLetterMove(ofMessage messageId: String) async throws(SQSError) -> DeadLetterMove? {
-        try await read { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId FROM message
-                WHERE messageId = ? AND deadLetteredAt IS NOT NULL
-                """), arguments: [messageId])
-            return row.map { DeadLetterMove(sourceQueueARN: $0[0], movedAt: $0[1], attemptId: $0[2]) }
-        }
-    }
-}
-
-/// A stored message as an inspector sees it, without receiving it (nothing about it changes).
-public struct StoredMessage: Sendable, Equatable {
-    public let messageId: String
-    public let body: String
-    public let receiveCount: Int
-    public let sentAt: Int64
-    public let groupId: String?
-    /// Set for a message a redrive policy moved here.
-    public let deadLetterMove: DeadLetterMove?
-}
-
-extension QueueStore {
-    /// The queue's messages in the order they were sent, however visible they are.
-    public func storedMessages(inQueue name: String, limit: Int = 1000) async throws(SQSError) -> [StoredMessage] {
-        try await read { db in
-            let queue = try self.queue(named: name, db)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT messageId, body, receiveCount, sentAt, groupId, deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId
-                FROM message WHERE queueId = ? ORDER BY id LIMIT ?
-                """), arguments: [queue.id, limit])
-            return rows.map { row in
-                StoredMessage(
-                    messageId: row[0], body: row[1], receiveCount: row[2], sentAt: row[3], groupId: row[4],
-                    deadLetterMove: (row[6] as Int64?).map { DeadLetterMove(sourceQueueARN: row[5], movedAt: $0, attemptId: row[7]) })
-            }
         }
     }
 }

@@ -53,7 +53,7 @@ public final class QueueStore: Sendable {
     }
 
     func queue(arn: String, _ db: Database) throws -> QueueRecord? {
-        let name = String(arn.split(separator: ":", omittingEmptySubsequences: false).last ?? "")
+        let name = QueueRecord.name(fromARN: arn)
         let statement = try db.cachedStatement(sql: "SELECT * FROM queue WHERE name = ?")
         guard let queue = try QueueRecord.fetchOne(statement, arguments: [name]), queue.arn == arn else {
             return nil

@@ -4,12 +4,12 @@ import StrictJSON
 
 extension PlanBuilder {
     static let sqsEventKeys = ["arn", "batchSize", "enabled", "filterPatterns", "functionResponseType", "maximumBatchingWindow", "maximumConcurrency"]
-    /// The Serverless Framework's schema ranges (lib/plugins/aws/package/compile/events/sqs.js),
-    /// which are Lambda's API ranges too.
-    static let batchSizeRange = 1...10_000
-    static let batchingWindowRange = 0...300
-    static let maximumConcurrencyRange = 2...1_000
-    static let filterPatternCount = 1...10
+    /// The Serverless Framework's schema ranges (lib/plugins/aws/package/compile/events/sqs.js)
+    /// are Lambda's API ranges.
+    static let batchSizeRange = MappingConfiguration.batchSizeRange
+    static let batchingWindowRange = MappingConfiguration.batchingWindowRange
+    static let maximumConcurrencyRange = MappingConfiguration.maximumConcurrencyRange
+    static let filterPatternCount = 1...FilterCriteria.maximumFilterCount
 
     /// Every `sqs` event of a function, then every `AWS::Lambda::EventSourceMapping` from an SQS queue.
     mutating func mappingDeclarations(functionNames: Set<String>) throws(ManifestLoadError) -> [MappingDeclaration] {

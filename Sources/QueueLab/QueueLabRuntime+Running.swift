@@ -1,0 +1,40 @@
+import ServiceLifecycle
+
+extension QueueLabRuntime {
+    /// Runs the runtime, calls `body` once both endpoints listen (and provisioned environments are
+    /// warm), then shuts it down gracefully and returns what `body` returned. A start-up failure
+    /// (a bad manifest value, a port in use, a handler the host rejects) is thrown.
+    public func withRunning<T: Sendable>(_ body: @Sendable (RuntimeEndpoints) async throws -> T) async throws -> T {
+        let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
+        let (lambdaEndpoints, lambdaContinuation) = AsyncStream.makeStream(of: LambdaEndpoint.self)
+        let group = serviceGroup(
+            deployed: try await deploy(), onSQSListening: { sqsContinuation.yield($0) },
+            onLambdaListening: { lambdaContinuation.yield($0) })
+        return try await withThrowingTaskGroup(of: T?.self) { tasks in
+            tasks.addTask {
+                defer {
+                    sqsContinuation.finish()
+                    lambdaContinuation.finish()
+                }
+                try await group.run()
+                return nil
+            }
+            var sqsIterator = sqsEndpoints.makeAsyncIterator()
+            var lambdaIterator = lambdaEndpoints.makeAsyncIterator()
+            guard let sqs = await sqsIterator.next(), let lambda = await lambdaIterator.next() else {
+                // The group ended before both endpoints listened: surface its error.
+                while try await tasks.next() != nil {}
+                throw QueueLabRuntimeError.stoppedBeforeListening
+            }
+            do {
+                let result = try await body(RuntimeEndpoints(sqs: sqs, lambda: lambda))
+                await group.triggerGracefulShutdown()
+                while try await tasks.next() != nil {}
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                throw error
+            }
+        }
+    }
+}
