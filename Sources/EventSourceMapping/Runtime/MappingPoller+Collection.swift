@@ -14,7 +14,11 @@ extension MappingPoller {
             let visibleUntil = await renewVisibility(of: carried.messages) ?? carried.visibleUntil
             add(carried.messages, visibleUntil: visibleUntil, to: &batch)
             if settings.recordsAttempts {
-                batch.attemptId = try? await store.startDelivery(source, messages: batch.collector.messages)
+                do {
+                    batch.attemptId = try await store.startDelivery(source, messages: batch.collector.messages)
+                } catch {
+                    logger.error("event source mapping \(mapping.functionName) ← \(mapping.queueName): could not record a batch: \(error)")
+                }
             }
         }
         let window = Int64(mapping.maximumBatchingWindow) * 1000
