@@ -1,6 +1,5 @@
 import Foundation
 import LambdaHandler
-import Logging
 import Primitives
 import QueueLab
 
@@ -23,13 +22,8 @@ public struct DeliveryLatencyBenchmark: Sendable {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = directory + "/journal.jsonl"
         _ = FileManager.default.createFile(atPath: journal, contents: nil)
-        let manifest = directory + "/serverless.json"
-        try BenchmarkManifest.write(to: manifest, handler: workerExecutable, environment: ["WORKER_JOURNAL": journal], event: ["batchSize": 1])
-        var configuration = RuntimeConfiguration(statePath: directory + "/state.sqlite", sqsPort: 0, manifestPath: manifest, lambdaPort: 0)
-        configuration.echoLogs = false
-        var logger = Logger(label: "queuelab.bench")
-        logger.logLevel = .warning
-        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
+        let runtime = try BenchmarkManifest.runtime(
+            in: directory, handler: workerExecutable, environment: ["WORKER_JOURNAL": journal], event: ["batchSize": 1])
         let samples = samples
         return try await runtime.withRunning { endpoints in
             try await DedicatedThread.run {

@@ -1,6 +1,5 @@
 import Foundation
 import Primitives
-import Logging
 import QueueLab
 import QueueStore
 
@@ -43,16 +42,10 @@ public struct DrainBenchmark: Sendable {
         let directory = NSTemporaryDirectory() + "queuelab-drain-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let manifest = directory + "/serverless.json"
-        try BenchmarkManifest.write(
-            to: manifest, handler: handlerExecutable,
-            event: ["batchSize": .integer(batchSize), "maximumConcurrency": .integer(maximumConcurrency)])
-        var configuration = RuntimeConfiguration(statePath: directory + "/state.sqlite", sqsPort: 0, manifestPath: manifest, lambdaPort: 0)
-        configuration.echoLogs = false
-        configuration.mappingSettings.recordsAttempts = recordsAttempts
-        var logger = Logger(label: "queuelab.bench")
-        logger.logLevel = .warning
-        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
+        let runtime = try BenchmarkManifest.runtime(
+            in: directory, handler: handlerExecutable,
+            event: ["batchSize": .integer(batchSize), "maximumConcurrency": .integer(maximumConcurrency)]
+        ) { $0.mappingSettings.recordsAttempts = recordsAttempts }
         try await fill(runtime.store)
         return try await runtime.withRunning { _ in
             let started = ContinuousClock.now
