@@ -98,10 +98,11 @@ extension QueueStore {
     /// keeps recording cheap), some milliseconds for ten thousand attempts.
     public func deliveryHistory(ofMessage messageId: String) async throws(SQSError) -> [(attempt: DeliveryAttempt, status: DeliveredMessageStatus)] {
         try await read { db in
-            let quoted = try Self.jsonList([messageId]).dropFirst().dropLast()
-            return try DeliveryAttempt.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM delivery_attempt WHERE instr(messageIds, ?) > 0 ORDER BY id"),
-                arguments: [String(quoted)]
+            try DeliveryAttempt.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT * FROM delivery_attempt WHERE EXISTS (SELECT 1 FROM json_each(messageIds) WHERE value = ?) ORDER BY id
+                    """),
+                arguments: [messageId]
             ).map { ($0, $0.status(of: messageId)) }
         }
     }
