@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // A strict RFC 8259 parser with line and column errors, for definitions and SQS requests.
@@ -86,11 +90,28 @@ let package = Package(
         ),
         // What a Swift handler links: Runtime API client loop, SQS event types, a small SQS client.
         .target(name: "LambdaHandler"),
+        // Charts and self-contained HTML pages (inline SVG) for `queuelab report` and `queuelab tune`.
+        .target(name: "ReportCharts", dependencies: [.product(name: "Plot", package: "Plot")]),
+        // Seeing what happens and what happened: runtime snapshots, the live status view, the
+        // Prometheus endpoint, the run report and dead-letter forensics.
+        .target(
+            name: "Observability",
+            dependencies: [
+                "QueueStore", "FunctionHost", "ServerSupport", "ReportCharts", "StrictJSON", "Primitives",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Rainbow", package: "Rainbow"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Wires the services into one lifecycle.
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "StrictJSON", "Primitives",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "StrictJSON", "Primitives",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -148,6 +169,8 @@ let package = Package(
         .testTarget(
             name: "FunctionHostTests",
             dependencies: ["FunctionHost", "ServerSupport", "LambdaHandler", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "TestSupport"]),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "QueueStore", "FunctionHost", "TestSupport"]),
         .testTarget(name: "QueueLabBenchmarksTests", dependencies: ["QueueLabBenchmarks", "TestSupport"]),
         .testTarget(
             name: "QueueLabTests",
