@@ -4,23 +4,31 @@ extension QueueStore {
     /// Deletes received messages. As in SQS, a handle from an earlier receive of a message that has
     /// since been received again succeeds without deleting it, and deleting twice succeeds.
     public func deleteMessages(fromQueue name: String, receiptHandles: [String]) async throws(SQSError) -> [Result<Void, SQSError>] {
-        try await write { db in
+        let (results, deleted) = try await write { db in
             let queue = try self.queue(named: name, db)
-            return try receiptHandles.map { handle in
+            var deleted = 0
+            let results = try receiptHandles.map { handle in
                 do {
-                    try self.deleteReceived(try Self.receipt(handle, of: queue), of: queue, db)
-                    return .success(())
+                    if try self.deleteReceived(try Self.receipt(handle, of: queue), of: queue, db) { deleted += 1 }
+                    return Result<Void, SQSError>.success(())
                 } catch let error as SQSError {
                     return .failure(error)
                 }
             }
+            return (results, deleted)
         }
+        activity.record(name) {
+            $0.deleted += deleted
+            $0.requests += 1
+        }
+        return results
     }
 
-    /// Deletes the message if the receipt is its current one.
-    func deleteReceived(_ receipt: ReceiptHandle, of queue: QueueRecord, _ db: Database) throws {
+    /// Deletes the message if the receipt is its current one; says whether it did.
+    func deleteReceived(_ receipt: ReceiptHandle, of queue: QueueRecord, _ db: Database) throws -> Bool {
         try db.cachedStatement(sql: "DELETE FROM message WHERE id = ? AND queueId = ? AND receiptNonce = ?")
             .execute(arguments: [receipt.rowId, queue.id, receipt.nonce])
+        return db.changesCount > 0
     }
 
     /// Changes the visibility of in-flight messages, counting the 12-hour cap from their receive.
@@ -40,6 +48,7 @@ extension QueueStore {
             }
         }
         signals.signal(name)
+        activity.record(name) { $0.requests += 1 }
         return results
     }
 

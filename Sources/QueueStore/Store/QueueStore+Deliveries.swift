@@ -31,14 +31,15 @@ extension QueueStore {
     /// DeleteMessage) and records the outcome, atomically.
     public func completeDelivery(_ completion: DeliveryCompletion, inQueue name: String) async throws(SQSError) {
         let now = now()
-        try await write { db in
+        let deleted = try await write { db in
             let queue = try self.queue(named: name, db)
+            var deleted = 0
             for handle in completion.deleting {
                 // A handle the store issued cannot be malformed; one for another queue deletes nothing.
                 guard let receipt = try? Self.receipt(handle, of: queue) else { continue }
-                try self.deleteReceived(receipt, of: queue, db)
+                if try self.deleteReceived(receipt, of: queue, db) { deleted += 1 }
             }
-            guard let attemptId = completion.attemptId else { return }
+            guard let attemptId = completion.attemptId else { return deleted }
             try db.cachedStatement(sql: """
                 UPDATE delivery_attempt SET outcome = ?, requestId = ?, coldStart = ?, invokedAt = ?, endedAt = ?,
                     durationMicroseconds = ?, throttles = ?, errorType = ?, errorMessage = ?, failedMessageIds = ?,
@@ -57,6 +58,14 @@ extension QueueStore {
                                       WHERE value NOT IN (SELECT value FROM json_each(?)))
                     WHERE id = ?
                     """).execute(arguments: [completion.carriedOver.count, try Self.jsonList(completion.carriedOver), attemptId])
+            }
+            return deleted
+        }
+        // A mapping deletes a batch with one DeleteMessageBatch request per ten messages.
+        if !completion.deleting.isEmpty {
+            activity.record(name) {
+                $0.deleted += deleted
+                $0.requests += (completion.deleting.count + 9) / 10
             }
         }
     }

@@ -123,6 +123,44 @@ extension QueueStore {
                 t.add(column: "deadLetterAttemptId", .integer)
             }
         }
+        migrator.registerMigration("v4 runs, queue samples and message events") { db in
+            // One row per `queuelab start`, with the functions and mappings it ran (JSON).
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("startedAt", .integer).notNull()
+                t.column("endedAt", .integer)
+                t.column("lastSampleAt", .integer)
+                t.column("functions", .jsonText).notNull()
+                t.column("mappings", .jsonText).notNull()
+            }
+            // Each queue once a second while a run lasts: depth over time, and the run's counters.
+            try db.create(table: "queue_sample") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("at", .integer).notNull()
+                t.column("queueName", .text).notNull()
+                t.column("visible", .integer).notNull()
+                t.column("inFlight", .integer).notNull()
+                t.column("delayed", .integer).notNull()
+                t.column("oldestMessageAge", .integer)
+                t.column("sent", .integer).notNull()
+                t.column("received", .integer).notNull()
+                t.column("deleted", .integer).notNull()
+                t.column("deadLettered", .integer).notNull()
+                t.column("requests", .integer).notNull()
+            }
+            // Rare moves between queues (dead-lettered, redriven), so a message's lives can be told apart.
+            try db.create(table: "message_event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageId", .text).notNull().indexed()
+                t.column("kind", .text).notNull()
+                t.column("at", .integer).notNull()
+                t.column("fromQueue", .text).notNull()
+                t.column("toQueue", .text).notNull()
+                t.column("attemptId", .integer)
+            }
+            // `queuelab report` reads a run's attempts by time.
+            try db.create(index: "delivery_attempt_by_time", on: "delivery_attempt", columns: ["receivedAt"])
+        }
         return migrator
     }
 }

@@ -77,21 +77,22 @@ extension QueueStore {
     /// Moves the visible messages a running task's rate allows by now; completes or fails it when due.
     func advanceMoveTask(id: Int64) async throws(SQSError) {
         let now = now()
-        let destinations = try await write { db -> Set<String> in
-            guard var task = try MoveTaskRecord.fetchOne(db, key: id), task.status == .running else { return [] }
+        let moved = try await write { db -> [String: Int] in
+            guard var task = try MoveTaskRecord.fetchOne(db, key: id), task.status == .running else { return [:] }
             guard let source = try self.queue(arn: task.sourceArn, db) else {
                 task.status = .failed
                 task.failureReason = "AWS.SimpleQueueService.NonExistentQueue"
                 try task.update(db)
-                return []
+                return [:]
             }
             let messages = try MessageRecord
                 .filter(MessageRecord.Columns.queueId == source.id && MessageRecord.Columns.id <= task.lastMessageRowId
                         && MessageRecord.Columns.visibleAt <= now)
                 .order(MessageRecord.Columns.id).limit(task.allowance(now: now)).fetchAll(db)
-            var destinations: Set<String> = []
+            var moved: [String: Int] = [:]
             for message in messages {
-                guard let arn = task.destinationArn ?? message.deadLetterSourceArn, let destination = try self.queue(arn: arn, db) else {
+                guard let rowId = message.id, let arn = task.destinationArn ?? message.deadLetterSourceArn,
+                      let destination = try self.queue(arn: arn, db) else {
                     task.status = .failed
                     task.failureReason = "AWS.SimpleQueueService.NonExistentQueue"
                     break
@@ -99,20 +100,25 @@ extension QueueStore {
                 // A redriven message starts over in its destination: fresh retention and receive count.
                 try db.execute(sql: """
                     UPDATE message SET queueId = ?, receiveCount = 0, firstReceivedAt = NULL, receivedAt = NULL,
-                        receiptNonce = NULL, visibleAt = ?, sentAt = ?, deadLetterSourceArn = NULL
+                        receiptNonce = NULL, visibleAt = ?, sentAt = ?, deadLetterSourceArn = NULL,
+                        deadLetteredAt = NULL, deadLetterAttemptId = NULL
                     WHERE id = ?
-                    """, arguments: [destination.id, now, now, message.id])
+                    """, arguments: [destination.id, now, now, rowId])
+                try self.recordEvent(.redriven, ofMessageRow: rowId, from: source.name, to: destination.name, at: now, db)
                 task.messagesMoved += 1
-                destinations.insert(destination.name)
+                moved[destination.name, default: 0] += 1
             }
             let remaining = try MessageRecord
                 .filter(MessageRecord.Columns.queueId == source.id && MessageRecord.Columns.id <= task.lastMessageRowId)
                 .fetchCount(db)
             if task.status == .running && remaining == 0 { task.status = .completed }
             try task.update(db)
-            return destinations
+            return moved
         }
-        for destination in destinations { signals.signal(destination) }
+        for (destination, count) in moved {
+            activity.record(destination) { $0.sent += count }
+            signals.signal(destination)
+        }
     }
 
     func waitForMoveTasks(after generation: UInt64, timeout: Duration) async {

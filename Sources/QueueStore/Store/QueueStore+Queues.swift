@@ -158,12 +158,16 @@ extension QueueStore {
         }
     }
 
-    /// Every queue with its counts, for `queuelab queues`.
-    public func overview() async throws(SQSError) -> [(queue: QueueRecord, counts: QueueCounts)] {
+    /// Every queue with its counts and the age of its oldest message (in milliseconds), for
+    /// `queuelab queues` and the live view.
+    public func overview() async throws(SQSError) -> [(queue: QueueRecord, counts: QueueCounts, oldestMessageAge: Int64?)] {
         let now = now()
         return try await read { db in
             try QueueRecord.order(Column("name")).fetchAll(db).map { queue in
-                (queue, try self.counts(of: queue, now: now, db))
+                let oldest = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT MIN(sentAt) FROM message WHERE queueId = ? AND sentAt > ?"),
+                    arguments: [queue.id, queue.retentionCutoff(now: now)])
+                return (queue, try self.counts(of: queue, now: now, db), oldest.map { now - $0 })
             }
         }
     }

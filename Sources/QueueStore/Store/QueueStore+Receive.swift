@@ -7,6 +7,8 @@ extension QueueStore {
         var messages: [ReceivedMessage]
         var waitTimeSeconds: Int
         var deadLetterQueueName: String?
+        /// Messages moved to the dead-letter queue on the way.
+        var deadLettered = 0
         /// The earliest time a message of the queue becomes visible, for a long poll to wake at.
         var nextVisibleAt: Int64?
         var attemptId: Int64?
@@ -28,11 +30,19 @@ extension QueueStore {
     ) async throws(SQSError) -> Delivery {
         try request.validate()
         let start = now()
+        // A long poll is one request however often it looks.
+        activity.record(name) { $0.requests += 1 }
         while true {
             let generation = signals.generation(of: name)
             let now = now()
             let outcome = try await write { db in try self.receiveOnce(fromQueue: name, request, recording: recording, now: now, db) }
             if let deadLetterQueueName = outcome.deadLetterQueueName { signals.signal(deadLetterQueueName) }
+            if !outcome.messages.isEmpty || outcome.deadLettered > 0 {
+                activity.record(name) {
+                    $0.received += outcome.messages.count
+                    $0.deadLettered += outcome.deadLettered
+                }
+            }
             let waitMilliseconds = wait.map(\.wholeMilliseconds) ?? Int64(request.waitTimeSeconds ?? outcome.waitTimeSeconds) * 1000
             let deadline = start + waitMilliseconds
             guard outcome.messages.isEmpty, now < deadline, !Task.isCancelled else {
@@ -61,7 +71,7 @@ extension QueueStore {
         var delivered: [ReceivedMessage] = []
         var deliveredRows: [(rowId: Int64, nonce: String)] = []
         var deliveryAttemptId = recording?.attemptId
-        var movedAny = false
+        var deadLettered = 0
         var afterRowId: Int64 = 0
         while delivered.count < request.maxMessages {
             let candidates = try self.candidates(of: queue, now: now, afterRowId: afterRowId, db)
@@ -72,11 +82,15 @@ extension QueueStore {
             for action in remaining.plan(candidates) {
                 switch action {
                 case .deadLetter(let rowId):
+                    // The planner dead-letters only when the redrive policy's queue exists.
+                    guard let deadLetterQueue else { continue }
                     try db.cachedStatement(sql: """
                         UPDATE message SET queueId = ?, deadLetterSourceArn = ?, visibleAt = ?, receiptNonce = NULL,
                             deadLetteredAt = ?, deadLetterAttemptId = lastAttemptId
                         WHERE id = ?
-                        """).execute(arguments: [deadLetterQueue!.id, queue.arn, now, now, rowId])
+                        """).execute(arguments: [deadLetterQueue.id, queue.arn, now, now, rowId])
+                    try recordEvent(.deadLettered, ofMessageRow: rowId, from: queue.name, to: deadLetterQueue.name, at: now, db)
+                    deadLettered += 1
                     movedThisPage = true
                 case .deliver(let rowId):
                     if deliveryAttemptId == nil, case .start(let source)? = recording {
@@ -88,7 +102,6 @@ extension QueueStore {
                     deliveredRows.append((rowId, nonce))
                 }
             }
-            movedAny = movedAny || movedThisPage
             // FIFO pages on by sequence; a standard queue looks again only if dead-lettering made room.
             if queue.fifoQueue {
                 afterRowId = candidates.last!.rowId
@@ -106,7 +119,7 @@ extension QueueStore {
         let nextVisibleAt = delivered.isEmpty ? try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT MIN(visibleAt) FROM message WHERE queueId = ? AND visibleAt > ?"), arguments: [queue.id, now]) : nil
         return ReceiveOutcome(messages: delivered, waitTimeSeconds: queue.receiveMessageWaitTimeSeconds,
-                              deadLetterQueueName: movedAny ? deadLetterQueue?.name : nil,
+                              deadLetterQueueName: deadLettered > 0 ? deadLetterQueue?.name : nil, deadLettered: deadLettered,
                               nextVisibleAt: nextVisibleAt, attemptId: delivered.isEmpty ? nil : deliveryAttemptId,
                               visibleUntil: now + visibility)
     }

@@ -30,6 +30,11 @@ extension QueueStore {
             return results
         }
         signals.signal(name)
+        let accepted = results.count { if case .success = $0 { true } else { false } }
+        activity.record(name) {
+            $0.sent += accepted
+            $0.requests += 1
+        }
         return results
     }
 

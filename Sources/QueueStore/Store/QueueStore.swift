@@ -9,6 +9,7 @@ public final class QueueStore: Sendable {
     /// Where the store reads the time; event source mappings schedule by it too.
     public let clock: any QueueClock
     let signals = QueueSignals()
+    let activity = QueueActivityCounters()
     /// Used on the writer connection only; readers see other snapshots.
     let queueCache = QueueRecordCache()
     public let accountId: String
@@ -38,6 +39,11 @@ public final class QueueStore: Sendable {
     }
 
     func now() -> Int64 { clock.now() }
+
+    /// What happened to each queue since this store opened, by queue name.
+    public func queueActivity() -> [String: QueueActivity] {
+        activity.snapshot()
+    }
 
     /// The queue named `name`. On the writer connection it comes from `queueCache` when it can, so
     /// whatever changes a queue row there must update or clear the cache.
