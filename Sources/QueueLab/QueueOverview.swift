@@ -1,4 +1,5 @@
 import Foundation
+import Observability
 import QueueStore
 
 /// The `queuelab queues` table: every queue with its message counts and dead-letter target.
