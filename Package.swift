@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "queuelab",
             dependencies: [
-                "QueueLab", "IntegrationManifest", "QueueLabBenchmarks",
+                "QueueLab", "IntegrationManifest", "Observability", "QueueLabBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -21,6 +21,13 @@ public final class OneShot<Value: Sendable>: Sendable {
         for waiter in waiters { waiter.resume(returning: value) }
     }
 
+    /// The value if it is set, without waiting.
+    public var current: Value? {
+        state.withLock { state in
+            if case .fulfilled(let value) = state { value } else { nil }
+        }
+    }
+
     /// Waits for the value; not cancellable, so a waiter is never left without an answer.
     public func value() async -> Value {
         await withCheckedContinuation { waiter in

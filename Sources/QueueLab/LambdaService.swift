@@ -1,6 +1,7 @@
 import EventSourceMapping
 import FunctionHost
 import Logging
+import Primitives
 import QueueStore
 import ServiceLifecycle
 
@@ -20,6 +21,8 @@ struct LambdaService: Service {
     let store: QueueStore
     /// Yields the SQS endpoint's URL once it listens.
     let sqsEndpoint: AsyncStream<String>
+    /// Receives the host once it exists, for the runtime monitor.
+    let host: OneShot<FunctionHost>
     let onListening: @Sendable (LambdaEndpoint) async -> Void
     let logger: Logger
 
@@ -35,6 +38,7 @@ struct LambdaService: Service {
         } catch {
             throw rejected(error)
         }
+        self.host.fulfil(host)
         let api = InvokeAPIServer(host: host, address: configuration.host, port: configuration.lambdaPort, logger: logger)
         let eventSources = EventSourceMappingService(
             mappings: manifest?.mappings ?? [], store: store, host: host, settings: configuration.mappingSettings, logger: logger)

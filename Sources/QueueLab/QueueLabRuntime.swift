@@ -1,4 +1,7 @@
+import FunctionHost
 import Logging
+import Observability
+import Primitives
 import QueueStore
 import SQSServer
 import ServiceLifecycle
@@ -62,14 +65,23 @@ public struct QueueLabRuntime: Sendable {
                 sqsEndpointContinuation.yield(url)
                 sqsEndpointContinuation.finish()
             })
+        let functionHost = OneShot<FunctionHost>()
         let lambda = LambdaService(
-            configuration: configuration, manifest: deployed, store: store, sqsEndpoint: sqsEndpoint,
+            configuration: configuration, manifest: deployed, store: store, sqsEndpoint: sqsEndpoint, host: functionHost,
             onListening: onLambdaListening, logger: logger)
+        let monitor = RuntimeMonitor(store: store, host: functionHost, interval: configuration.monitorInterval, logger: logger)
+        let recorder = RunRecorder(
+            store: store, functions: deployed?.runFunctions ?? [], mappings: deployed?.runMappings ?? [],
+            snapshots: monitor.snapshots(), logger: logger)
         return ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: server),
                     .init(service: MessageMoveTaskRunner(store: store, logger: logger)),
+                    // The monitor's consumers come before it: shut down after it, they see its last snapshot.
+                    .init(service: recorder),
+                    // After the functions stop, it takes the last snapshot and ends its consumers' streams.
+                    .init(service: monitor),
                     // Last: shut down first, so handlers stop before the endpoint they use. A start-up
                     // failure (a function the host rejects) shuts the others down gracefully too.
                     .init(service: lambda, failureTerminationBehavior: .gracefullyShutdownGroup),

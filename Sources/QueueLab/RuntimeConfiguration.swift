@@ -27,6 +27,8 @@ public struct RuntimeConfiguration: Sendable {
     public var asyncRetryTimings: AsyncRetryTimings
     /// Echo function logs (START/END/REPORT and handler output) to standard output.
     public var echoLogs: Bool
+    /// How often the runtime monitor takes a snapshot for the live view, `/metrics` and the run record.
+    public var monitorInterval: Duration = .milliseconds(250)
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,

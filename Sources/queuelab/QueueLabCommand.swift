@@ -8,6 +8,7 @@ struct QueueLabCommand: AsyncParsableCommand {
         subcommands: [
             StartCommand.self,
             QueuesCommand.self,
+            ReportCommand.self,
             ExampleCommand.self,
             GenerateCommand.self,
             BenchCommand.self,

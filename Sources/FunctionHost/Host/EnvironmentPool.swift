@@ -10,6 +10,7 @@ struct EnvironmentPool<Member: AnyObject> {
     private var entries: [Entry] = []
 
     var count: Int { entries.count }
+    var provisionedCount: Int { entries.count(where: \.provisioned) }
     var members: [Member] { entries.map(\.member) }
 
     /// Adds an environment, either free (provisioned ones) or already taken by the invocation

@@ -15,6 +15,7 @@ extension FunctionHost {
         try checkInvoke(function: name, payload: payload, limit: Self.synchronousPayloadLimit)
         let startedAt = Date()
         if case .throttled(let reason) = ledger.admit(name) {
+            activity[name, default: FunctionActivity()].recordThrottle()
             if options.observed { observe(name, options, startedAt: startedAt, result: nil, throttle: reason) }
             throw .throttled(reason)
         }
@@ -33,6 +34,7 @@ extension FunctionHost {
             }
             guard end.end != .notDelivered else { continue }
             let result = InvocationResult(end)
+            activity[name, default: FunctionActivity()].record(result, endedAt: .now)
             if options.observed { observe(name, options, startedAt: startedAt, result: result, throttle: nil) }
             return result
         }
@@ -57,6 +59,16 @@ extension FunctionHost {
     /// Concurrent executions of `function` right now.
     public func concurrentExecutions(of function: String) -> Int {
         ledger.concurrentExecutions(of: function)
+    }
+
+    /// Every function with its concurrency now and its activity so far, by name.
+    public func functionStates() -> [FunctionState] {
+        functions.values.sorted { $0.name < $1.name }.map { function in
+            FunctionState(
+                configuration: function, concurrentExecutions: ledger.concurrentExecutions(of: function.name),
+                provisionedEnvironments: pools[function.name]?.provisionedCount ?? 0,
+                activity: activity[function.name] ?? FunctionActivity())
+        }
     }
 
     /// Running environments of `function` (busy or idle).

@@ -38,6 +38,7 @@ public actor FunctionHost: Service {
     var state = State.created
     var ledger: ConcurrencyLedger
     var pools: [String: EnvironmentPool<ExecutionEnvironment>] = [:]
+    var activity: [String: FunctionActivity] = [:]
     let settings: [String: ExecutionEnvironment.Settings]
     let logs: [String: FunctionLog]
     private let memoryLimiter: MemoryLimiter

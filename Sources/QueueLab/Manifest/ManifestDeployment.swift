@@ -18,6 +18,24 @@ struct ManifestDeployment {
         let asyncInvokes: [String: AsyncInvokeConfiguration]
         let mappings: [MappingConfiguration]
 
+        /// The functions as a run records them.
+        var runFunctions: [RunRecord.Function] {
+            configurations(sqsEndpoint: "").map {
+                RunRecord.Function(
+                    name: $0.name, memorySize: $0.memorySize, timeout: Int($0.timeout.rounded(.up)),
+                    reservedConcurrency: $0.reservedConcurrency, provisionedConcurrency: $0.provisionedConcurrency)
+            }
+        }
+
+        /// The event source mappings as a run records them.
+        var runMappings: [RunRecord.Mapping] {
+            mappings.map {
+                RunRecord.Mapping(
+                    id: $0.id, queueName: $0.queueName, functionName: $0.functionName, batchSize: $0.batchSize,
+                    maximumConcurrency: $0.maximumConcurrency)
+            }
+        }
+
         /// The function host's configurations, with queue URLs on `sqsEndpoint`.
         func configurations(sqsEndpoint: String) -> [FunctionConfiguration] {
             plan.configurations(sqsEndpoint: sqsEndpoint).map { function in

@@ -1,0 +1,62 @@
+import Foundation
+import FunctionHost
+import Logging
+import Primitives
+import QueueStore
+import ServiceLifecycle
+import Synchronization
+
+/// Takes a `RuntimeSnapshot` of the host and the store every `interval` and hands it to every
+/// subscriber: the live view, `/metrics` and the run recorder. On graceful shutdown it takes one
+/// last snapshot and ends their streams, so each can finish with the final figures.
+public final class RuntimeMonitor: Service, Sendable {
+    private let store: QueueStore
+    /// The function host, once the runtime has created it (it waits for the SQS endpoint's URL).
+    private let host: OneShot<FunctionHost>
+    private let interval: Duration
+    private let logger: Logger
+    private let subscribers = Mutex<[AsyncStream<RuntimeSnapshot>.Continuation]>([])
+
+    public init(store: QueueStore, host: OneShot<FunctionHost>, interval: Duration = .milliseconds(250), logger: Logger) {
+        self.store = store
+        self.host = host
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// A stream of snapshots that ends when the monitor stops; a slow reader gets the newest.
+    /// Subscribe before the monitor runs.
+    public func snapshots() -> AsyncStream<RuntimeSnapshot> {
+        let (stream, continuation) = AsyncStream.makeStream(of: RuntimeSnapshot.self, bufferingPolicy: .bufferingNewest(1))
+        subscribers.withLock { $0.append(continuation) }
+        return stream
+    }
+
+    public func run() async throws {
+        var assembler = SnapshotAssembler(startedAt: .now)
+        defer { subscribers.withLock { $0.forEach { $0.finish() } } }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await cancelOnGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
+            } catch {
+                break
+            }
+            await publish(&assembler)
+        }
+        await publish(&assembler)
+    }
+
+    private func publish(_ assembler: inout SnapshotAssembler) async {
+        do {
+            let functions = await host.current?.functionStates() ?? []
+            let queues = try await store.overview().map {
+                SnapshotAssembler.QueueReading(queue: $0.queue, counts: $0.counts, oldestMessageAge: $0.oldestMessageAge)
+            }
+            let snapshot = assembler.snapshot(
+                functions: functions, queues: queues, activity: store.queueActivity(), now: .now, date: Date())
+            for subscriber in subscribers.withLock({ $0 }) { subscriber.yield(snapshot) }
+        } catch {
+            logger.warning("could not read the state file for the live status: \(error)")
+        }
+    }
+}

@@ -1,0 +1,6 @@
+extension RunReport {
+    /// The report as a self-contained HTML page (inline SVG charts, no network).
+    public var html: String {
+        ""
+    }
+}
