@@ -106,6 +106,38 @@ struct RunReportTests {
         #expect(validation.status == 0, "\(validation.standardError)")
     }
 
+    @Test("--html writes a page Chromium renders, whose charts hold every queue and function")
+    func htmlReport() async throws {
+        var manifest = TestManifest()
+        manifest.queue("jobs-dlq")
+        manifest.queue("jobs", visibilityTimeout: 4, deadLetterQueue: "jobs-dlq", maxReceiveCount: 1)
+        manifest.function("worker", timeout: 1, events: [TestManifest.sqs("jobs", batchSize: 2)])
+        let workspace = Workspace()
+        defer { workspace.remove() }
+        try await RunningRuntime.with(manifest, in: workspace) { runtime, _ in
+            try await Boto3(runtime: runtime).send(["sleep 300", "ok", "fail", "ok", "sleep 200", "ok"], to: "jobs", inBatches: true)
+            try await runtime.waitUntilEmpty("jobs")
+        }
+        let htmlPath = workspace.directory + "/report.html", pngPath = workspace.directory + "/report.png"
+        let output = try await ClientProcess.run(
+            TestPaths.queuelab, ["report", "--state", workspace.statePath, "--html", htmlPath], in: workspace.directory)
+        #expect(output.status == 0, "\(output.standardError)")
+        let page = try ParsedPage(html: String(contentsOfFile: htmlPath, encoding: .utf8))
+        #expect(try page.values(of: "data-chart", in: "//*[@data-chart]") == ["Queue depth", "In flight", "Concurrency per function"])
+        #expect(try page.values(of: "data-series", in: "//*[@data-chart='Queue depth']//*[@data-series]") == ["jobs", "jobs-dlq"])
+        #expect(try page.values(of: "data-series", in: "//*[@data-chart='In flight']//*[@data-series]") == ["jobs", "jobs-dlq"])
+        #expect(try page.values(of: "data-series", in: "//*[@data-chart='Concurrency per function']//*[@data-series]") == ["worker"])
+        #expect(try page.values(of: "data-kind", in: "//*[@data-chart='Concurrency per function']//*[@data-kind]") == ["error"])
+        #expect(try page.elements("//table[@class='data']").count == 4, "functions, mappings, queues, cost")
+        #expect(!page.html.contains("http://") && !page.html.contains("https://"), "nothing is fetched from the network")
+
+        try await Chromium.screenshot(of: htmlPath, to: pngPath, width: 1100, height: 1600)
+        let png = try await PNGStatistics.measure(pngPath)
+        #expect(png.background == "ffffff")
+        #expect(png.distinctColours >= 50, "a blank page has one colour")
+        #expect(png.nonBackgroundShare > 0.03)
+    }
+
     @Test("a missing state file, a file that is not one, one no run used, an unknown run and a bad price each fail in one line and change nothing")
     func badInput() async throws {
         let directory = TestPaths.temporaryDirectory()

@@ -1,4 +1,5 @@
 @testable import ReportCharts
+import TestSupport
 import Testing
 
 @Suite("Report pages: a complete, self-contained document with escaped text")

@@ -1,4 +1,5 @@
 @testable import ReportCharts
+import TestSupport
 import Testing
 
 @Suite("Scatter charts: labelled points, one highlighted")

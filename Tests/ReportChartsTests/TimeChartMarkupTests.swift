@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReportCharts
+import TestSupport
 import Testing
 
 @Suite("Time charts: series, steps, events and the edge cases, as markup")

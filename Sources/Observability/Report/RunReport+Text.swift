@@ -9,69 +9,19 @@ extension RunReport {
                 + "(work: \(Self.seconds(run.wallSeconds))), started \(Self.timestamp(run.startedAt))",
             "",
         ]
-        lines += section("FUNCTIONS", functionsTable.map { $0 + errorLines })
+        lines += section("FUNCTIONS", functionsTable, after: errorsByFunction.map { "  \($0.function) errors: \($0.errors)" })
         lines += section("EVENT SOURCE MAPPINGS", mappingsTable)
         lines += section("QUEUES", queuesTable)
         lines.append("ESTIMATED AWS COST (list prices, no free tier)")
-        lines += TextTable.lines(
-            ["ITEM", "QUANTITY", "PRICE", "DOLLARS"],
-            cost.lines.map { line in
-                [line.description, Self.quantity(line.quantity) + " " + line.unit, line.price, Self.dollars(line.dollars)]
-            } + [["Total", "", "", Self.dollars(cost.totalDollars)]])
+        lines += TextTable.lines(costTable.header, costTable.rows)
         lines.append("Prices: " + cost.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.price($0.value))" }.joined(separator: " "))
         lines.append("(override any with --price key=value)")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func section(_ title: String, _ table: [String]?) -> [String] {
-        guard let table else { return [title, "  none", ""] }
-        return [title] + table + [""]
-    }
-
-    private var functionsTable: [String]? {
-        guard !functions.isEmpty else { return nil }
-        return TextTable.lines(
-            ["NAME", "MEMORY", "INVOCATIONS", "COLD", "THROTTLES", "ERRORS", "TIMEOUTS", "P50 MS", "P95 MS", "P99 MS", "PEAK CONC", "GB-S"],
-            functions.map { function in
-                [function.name, "\(function.memorySize) MB", "\(function.invocations)", "\(function.coldStarts)",
-                 "\(function.throttles)", "\(function.errors.values.reduce(0, +))", "\(function.timeouts)",
-                 Self.milliseconds(function.durationMs?.p50), Self.milliseconds(function.durationMs?.p95),
-                 Self.milliseconds(function.durationMs?.p99),
-                 "\(function.peakConcurrency)" + (function.reservedConcurrency.map { " / \($0)" } ?? ""),
-                 String(format: "%.3f", function.gbSeconds)]
-            })
-    }
-
-    /// Each failing function's errors by type, most frequent first.
-    private var errorLines: [String] {
-        functions.filter { !$0.errors.isEmpty }.map { function in
-            let errors = function.errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            return "  \(function.name) errors: " + errors.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-        }
-    }
-
-    private var mappingsTable: [String]? {
-        guard !mappings.isEmpty else { return nil }
-        return TextTable.lines(
-            ["QUEUE → FUNCTION", "BATCH SIZE", "BATCHES", "MEAN BATCH", "PEAK CONC", "MEAN CONC"],
-            mappings.map { mapping in
-                ["\(mapping.queue) → \(mapping.function)", "\(mapping.batchSize)", "\(mapping.batches)",
-                 String(format: "%.1f", mapping.meanBatchSize),
-                 "\(mapping.peakConcurrency)" + (mapping.maximumConcurrency.map { " / \($0)" } ?? ""),
-                 String(format: "%.2f", mapping.meanConcurrency)]
-            })
-    }
-
-    private var queuesTable: [String]? {
-        guard !queues.isEmpty else { return nil }
-        return TextTable.lines(
-            ["NAME", "SENT", "RECEIVED", "DELETED", "DEAD-LETTERED", "MAX AGE", "REQUESTS", "RECEIVES PER MESSAGE"],
-            queues.map { queue in
-                let distribution = queue.receiveCounts.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
-                    .map { "\($0.key)×: \($0.value)" }.joined(separator: ", ")
-                return [queue.name, "\(queue.sent)", "\(queue.received)", "\(queue.deleted)", "\(queue.deadLettered)",
-                        queue.maxAgeSeconds.map(Self.seconds) ?? "-", "\(queue.requests)", distribution.isEmpty ? "-" : distribution]
-            })
+    private func section(_ title: String, _ table: (header: [String], rows: [[String]]), after: [String] = []) -> [String] {
+        guard !table.rows.isEmpty else { return [title, "  none", ""] }
+        return [title] + TextTable.lines(table.header, table.rows) + after + [""]
     }
 
     static func seconds(_ value: Double) -> String {

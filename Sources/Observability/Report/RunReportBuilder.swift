@@ -48,7 +48,7 @@ public struct RunReportBuilder: Sendable {
     public func build() -> RunReport {
         let run = runSummary()
         let span = spanMilliseconds()
-        let bucket = max(1_000, (span.upperBound - input.run.startedAt) / Self.seriesPoints)
+        let bucket = max(100, (span.upperBound - input.run.startedAt) / Self.seriesPoints)
         let functions = input.run.functions.map { function(for: $0, span: span, bucket: bucket) }
         let mappings = input.run.mappings.map { mapping(for: $0, span: span) }
         let queues = queueSummaries()
