@@ -1,6 +1,7 @@
 import EventSourceMapping
 import FunctionHost
 import Logging
+import Observability
 import Primitives
 import QueueStore
 import ServiceLifecycle
@@ -83,7 +84,8 @@ struct LambdaService: Service {
             stateDirectory: configuration.stateDirectory, sqsEndpointURL: sqsEndpoint,
             pythonExecutable: configuration.pythonExecutable,
             executableSearchPaths: configuration.executableSearchPaths, region: configuration.region,
-            accountID: configuration.accountId, echoLogs: configuration.echoLogs,
+            accountID: configuration.accountId,
+            echoSink: configuration.echoLogs ? TerminalConsole.standardOutput.echoSink : nil,
             asyncRetryTimings: configuration.asyncRetryTimings,
             invocationObserver: { await recorder.record($0) }, asyncFailureSink: { try await recorder.send($0) })
     }

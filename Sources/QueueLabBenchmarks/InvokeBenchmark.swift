@@ -85,7 +85,7 @@ public struct InvokeBenchmark: Sendable {
             name: "noop", runtime: "provided.al2023", handler: handlerExecutable,
             codeDirectory: (handlerExecutable as NSString).deletingLastPathComponent, timeout: 30)
         let host = try FunctionHost(
-            functions: [function], configuration: FunctionHostConfiguration(stateDirectory: stateDirectory, echoLogs: false))
+            functions: [function], configuration: FunctionHostConfiguration(stateDirectory: stateDirectory))
         var logger = Logger(label: "queuelab.bench")
         logger.logLevel = .critical
         let api = InvokeAPIServer(host: host, port: 0, logger: logger)

@@ -8,7 +8,7 @@ struct HostPerformanceTests {
     @Test("a task preferring the host's executor runs on its event loop, and so do the actors it calls")
     func eventLoopTaskExecutor() async throws {
         let host = try FunctionHost(
-            functions: [], configuration: FunctionHostConfiguration(stateDirectory: TestPaths.temporaryDirectory(), echoLogs: false))
+            functions: [], configuration: FunctionHostConfiguration(stateDirectory: TestPaths.temporaryDirectory()))
         let executor = host.executor
         let onLoop = await withTaskExecutorPreference(executor) { executor.eventLoop.inEventLoop }
         #expect(onLoop)

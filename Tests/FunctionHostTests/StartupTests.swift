@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Functions the host refuses at start-up")
 struct StartupTests {
-    let host = FunctionHostConfiguration(stateDirectory: TestPaths.temporaryDirectory(), echoLogs: false)
+    let host = FunctionHostConfiguration(stateDirectory: TestPaths.temporaryDirectory())
 
     @Test("an unknown runtime is a clear error")
     func unknownRuntime() {

@@ -14,8 +14,10 @@ public struct FunctionHostConfiguration: Sendable {
     public var executableSearchPaths: [String]
     public var region: String
     public var accountID: String
-    /// Echo function logs to standard output as well as to the log files.
-    public var echoLogs: Bool
+    /// Receives function log lines as they are written to the log files (whole lines, UTF-8, in
+    /// the order each function wrote them), e.g. to echo them on the terminal; `nil` echoes nothing.
+    /// Called synchronously under the function's log lock, from the thread that logs.
+    public var echoSink: (@Sendable ([UInt8]) -> Void)?
     /// Waits between asynchronous attempts.
     public var asyncRetryTimings: AsyncRetryTimings
     /// Receives every invocation through the Invoke API and every asynchronous attempt, off the
@@ -35,7 +37,7 @@ public struct FunctionHostConfiguration: Sendable {
         stateDirectory: String, sqsEndpointURL: String? = nil, idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000, pythonExecutable: String = "python3",
         executableSearchPaths: [String] = [], region: String = "us-east-1",
-        accountID: String = "000000000000", echoLogs: Bool = true,
+        accountID: String = "000000000000", echoSink: (@Sendable ([UInt8]) -> Void)? = nil,
         initTimeout: Duration = .seconds(10), provisionedInitTimeout: Duration = .seconds(130),
         asyncRetryTimings: AsyncRetryTimings = .aws,
         invocationObserver: (@Sendable (InvocationObservation) async -> Void)? = nil,
@@ -49,7 +51,7 @@ public struct FunctionHostConfiguration: Sendable {
         self.executableSearchPaths = executableSearchPaths
         self.region = region
         self.accountID = accountID
-        self.echoLogs = echoLogs
+        self.echoSink = echoSink
         self.initTimeout = initTimeout
         self.provisionedInitTimeout = provisionedInitTimeout
         self.asyncRetryTimings = asyncRetryTimings

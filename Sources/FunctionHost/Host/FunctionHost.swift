@@ -68,7 +68,7 @@ public actor FunctionHost: Service {
                 functionARN: configuration.functionARN(function.name), region: configuration.region,
                 sqsEndpointURL: configuration.sqsEndpointURL, executor: executor)
             logs[function.name] = try FunctionLog(
-                functionName: function.name, directory: configuration.stateDirectory + "/logs", echo: configuration.echoLogs)
+                functionName: function.name, directory: configuration.stateDirectory + "/logs", echo: configuration.echoSink)
         }
         self.configuration = configuration
         self.functions = byName

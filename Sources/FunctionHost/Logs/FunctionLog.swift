@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// One function's log: every line goes to `<state>/logs/<function>.log` and, when asked, to the
-/// terminal, prefixed with a timestamp and the function name.
+/// One function's log: every line goes to `<state>/logs/<function>.log` and, when asked, to an
+/// echo sink (the terminal), prefixed with a timestamp and the function name.
 ///
 /// Writes are synchronous under a lock (not an actor hop) so that handler output, START, END
 /// and REPORT lines keep the order in which the environment saw them; each call is one
@@ -10,9 +10,9 @@ import Synchronization
 final class FunctionLog: Sendable {
     let functionName: String
     private let descriptor: Mutex<Int32>
-    private let echo: Bool
+    private let echo: (@Sendable ([UInt8]) -> Void)?
 
-    init(functionName: String, directory: String, echo: Bool) throws(FunctionHostError) {
+    init(functionName: String, directory: String, echo: (@Sendable ([UInt8]) -> Void)?) throws(FunctionHostError) {
         self.functionName = functionName
         self.echo = echo
         do {
@@ -36,7 +36,7 @@ final class FunctionLog: Sendable {
         }
         descriptor.withLock { descriptor in
             if descriptor >= 0 { Self.writeAll(bytes, to: descriptor) }
-            if echo { Self.writeAll(bytes, to: STDOUT_FILENO) }
+            echo?(bytes)
         }
     }
 

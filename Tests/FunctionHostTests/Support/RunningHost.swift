@@ -32,7 +32,7 @@ struct RunningHost {
                 configuration: FunctionHostConfiguration(
                     stateDirectory: stateDirectory, sqsEndpointURL: "http://127.0.0.1:9324", idleReapTime: idleReapTime,
                     unreservedConcurrencyLimit: unreservedConcurrencyLimit, pythonExecutable: TestPaths.python,
-                    executableSearchPaths: [TestPaths.productsDirectory], echoLogs: false,
+                    executableSearchPaths: [TestPaths.productsDirectory],
                     initTimeout: initTimeout, provisionedInitTimeout: provisionedInitTimeout))
         }
         var quiet = Logger(label: "tests.invoke-api")
