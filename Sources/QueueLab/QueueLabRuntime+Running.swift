@@ -7,14 +7,16 @@ extension QueueLabRuntime {
     public func withRunning<T: Sendable>(_ body: @Sendable (RuntimeEndpoints) async throws -> T) async throws -> T {
         let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
         let (lambdaEndpoints, lambdaContinuation) = AsyncStream.makeStream(of: LambdaEndpoint.self)
+        let (metricsEndpoints, metricsContinuation) = AsyncStream.makeStream(of: String.self)
         let group = serviceGroup(
             deployed: try await deploy(), onSQSListening: { sqsContinuation.yield($0) },
-            onLambdaListening: { lambdaContinuation.yield($0) })
+            onLambdaListening: { lambdaContinuation.yield($0) }, onMetricsListening: { metricsContinuation.yield($0) })
         return try await withThrowingTaskGroup(of: T?.self) { tasks in
             tasks.addTask {
                 defer {
                     sqsContinuation.finish()
                     lambdaContinuation.finish()
+                    metricsContinuation.finish()
                 }
                 try await group.run()
                 return nil
@@ -26,8 +28,14 @@ extension QueueLabRuntime {
                 while try await tasks.next() != nil {}
                 throw QueueLabRuntimeError.stoppedBeforeListening
             }
+            var metricsIterator = metricsEndpoints.makeAsyncIterator()
+            let metrics = configuration.metricsPort == nil ? nil : await metricsIterator.next()
+            if configuration.metricsPort != nil, metrics == nil {
+                while try await tasks.next() != nil {}
+                throw QueueLabRuntimeError.stoppedBeforeListening
+            }
             do {
-                let result = try await body(RuntimeEndpoints(sqs: sqs, lambda: lambda))
+                let result = try await body(RuntimeEndpoints(sqs: sqs, lambda: lambda, metrics: metrics))
                 await group.triggerGracefulShutdown()
                 while try await tasks.next() != nil {}
                 return result

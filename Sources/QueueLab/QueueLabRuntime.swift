@@ -28,14 +28,16 @@ public struct QueueLabRuntime: Sendable {
     }
 
     /// Runs until SIGINT/SIGTERM; `onSQSListening` receives the SQS endpoint's URL, then
-    /// `onLambdaListening` the Invoke API's once provisioned environments are warm.
+    /// `onLambdaListening` the Invoke API's once provisioned environments are warm, and
+    /// `onMetricsListening` the `/metrics` URL when it is served.
     public func run(
         onSQSListening: @escaping @Sendable (String) async -> Void = { _ in },
-        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
+        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in },
+        onMetricsListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
         try await serviceGroup(
             deployed: try await deploy(), gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening,
-            onLambdaListening: onLambdaListening
+            onLambdaListening: onLambdaListening, onMetricsListening: onMetricsListening
         ).run()
     }
 
@@ -51,7 +53,8 @@ public struct QueueLabRuntime: Sendable {
         deployed: ManifestDeployment.Deployed?,
         gracefulShutdownSignals: [UnixSignal] = [],
         onSQSListening: @escaping @Sendable (String) async -> Void,
-        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in }
+        onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in },
+        onMetricsListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> ServiceGroup {
         let host = configuration.host
         let (sqsEndpoint, sqsEndpointContinuation) = AsyncStream.makeStream(of: String.self)
@@ -73,13 +76,23 @@ public struct QueueLabRuntime: Sendable {
         let recorder = RunRecorder(
             store: store, functions: deployed?.runFunctions ?? [], mappings: deployed?.runMappings ?? [],
             snapshots: monitor.snapshots(), logger: logger)
+        // The monitor's consumers come before it: shut down after it, they see its last snapshot.
+        // Each ends when the monitor ends its stream, which may be before the group asks it to.
+        var consumers: [any Service] = [recorder]
+        if configuration.showsStatus {
+            consumers.append(StatusDisplay(snapshots: monitor.snapshots()))
+        }
+        if let metricsPort = configuration.metricsPort {
+            consumers.append(MetricsService(
+                snapshots: monitor.snapshots(), host: host, port: metricsPort,
+                onListening: { port in await onMetricsListening("http://\(host):\(port)/metrics") }))
+        }
         return ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: server),
                     .init(service: MessageMoveTaskRunner(store: store, logger: logger)),
-                    // The monitor's consumers come before it: shut down after it, they see its last snapshot.
-                    .init(service: recorder),
+                ] + consumers.map { .init(service: $0, successTerminationBehavior: .ignore) } + [
                     // After the functions stop, it takes the last snapshot and ends its consumers' streams.
                     .init(service: monitor),
                     // Last: shut down first, so handlers stop before the endpoint they use. A start-up

@@ -29,6 +29,11 @@ public struct RuntimeConfiguration: Sendable {
     public var echoLogs: Bool
     /// How often the runtime monitor takes a snapshot for the live view, `/metrics` and the run record.
     public var monitorInterval: Duration = .milliseconds(250)
+    /// Show the live status on standard output: a block redrawn in place on a terminal, a plain
+    /// line every few seconds otherwise.
+    public var showsStatus = false
+    /// Serve Prometheus `/metrics` on this port (0 picks a free one); `nil` serves none.
+    public var metricsPort: Int?
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,

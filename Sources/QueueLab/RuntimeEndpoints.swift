@@ -3,4 +3,6 @@ public struct RuntimeEndpoints: Sendable {
     /// `http://<host>:<port>` of the SQS endpoint.
     public let sqs: String
     public let lambda: LambdaEndpoint
+    /// `http://<host>:<port>/metrics`, when the runtime serves Prometheus metrics.
+    public let metrics: String?
 }

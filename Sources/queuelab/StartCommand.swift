@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Observability
 import QueueLab
 
 struct StartCommand: AsyncParsableCommand {
@@ -40,6 +41,12 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("async-retry-interval"), help: "Seconds before an asynchronous invocation's first retry, twice that before the second (default: AWS's 60); throttle waits scale with it.")
     var asyncRetryInterval: Double?
 
+    @Option(name: .customLong("metrics-port"), help: "Serve Prometheus metrics on this port at /metrics (0 picks a free one; default: off).")
+    var metricsPort: Int?
+
+    @Flag(help: "No live status (a block redrawn in place on a terminal, a summary line every few seconds otherwise).")
+    var quiet = false
+
     @Option(name: .customLong("account-id"), help: "Account id in queue URLs and ARNs.")
     var accountId = "000000000000"
 
@@ -49,6 +56,7 @@ struct StartCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(sqsPort) else { throw ValidationError("--sqs-port must be between 0 and 65535.") }
         guard (0...65535).contains(lambdaPort) else { throw ValidationError("--lambda-port must be between 0 and 65535.") }
+        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be between 0 and 65535.") }
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits.")
         }
@@ -75,6 +83,8 @@ struct StartCommand: AsyncParsableCommand {
             manifestPath: manifest, stage: stage, lambdaPort: lambdaPort)
         if let scalePerMinute { configuration.eventSourceScalePerMinute = scalePerMinute }
         if let asyncRetryInterval { configuration.asyncRetryInterval = .milliseconds(Int64(asyncRetryInterval * 1000)) }
+        configuration.showsStatus = !quiet
+        configuration.metricsPort = metricsPort
         let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
         // Written unbuffered: scripts and tests wait for these lines on a pipe or file.
         try await runtime.run(
@@ -93,10 +103,14 @@ struct StartCommand: AsyncParsableCommand {
                         "  function \(function.name): \(function.runtime) \(function.handler), "
                             + "\(Int(function.timeout)) s, \(function.memorySize) MB\(reserved)\(provisioned)")
                 }
+            },
+            onMetricsListening: { url in
+                Self.write("Prometheus metrics on \(url)")
             })
     }
 
+    /// Through the console, above the live status block when one is drawn.
     private static func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        TerminalConsole.standardOutput.log(lines: [line])
     }
 }
