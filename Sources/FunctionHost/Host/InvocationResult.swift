@@ -49,13 +49,13 @@ public struct InvocationResult: Sendable {
     }
 
     /// A result as the host would report it, for tests of what reads results.
-    init(requestID: String, outcome: Outcome, payload: [UInt8]) {
+    init(requestID: String, outcome: Outcome, payload: [UInt8], duration: Duration? = nil, initDuration: Duration? = nil) {
         self.requestID = requestID
         self.outcome = outcome
         self.payload = payload
         logLines = []
-        duration = nil
-        initDuration = nil
+        self.duration = duration
+        self.initDuration = initDuration
         maxMemoryUsedMB = 0
     }
 
