@@ -87,7 +87,7 @@ struct RunReportBuilderTests {
     @Test("throttles and errors become events at the time they happened")
     func events() {
         let report = RunReportBuilder(Self.input(now: Self.start + 60_000)).build()
-        #expect(report.series.events.map(\.kind) == ["throttle", "throttle", "error", "throttle", "error"])
+        #expect(report.series.events.map(\.kind) == [.throttle, .throttle, .error, .throttle, .error])
         #expect(report.series.events.map(\.at) == [0.4, 0.5, 0.7, 1.0, 3.3])
         #expect(report.series.events[0].detail == "ReservedFunctionConcurrentInvocationLimitExceeded (3 times)")
         #expect(report.series.events[2].detail == "ValueError: bad phone")
@@ -95,12 +95,12 @@ struct RunReportBuilderTests {
 
     @Test("a run with no recorded end is running while its samples are fresh, else it was killed; its end is its last sample")
     func status() {
-        #expect(RunReportBuilder(Self.input(now: Self.start + 4_500)).build().run.status == "running")
+        #expect(RunReportBuilder(Self.input(now: Self.start + 4_500)).build().run.status == .running)
         let killed = RunReportBuilder(Self.input(now: Self.start + 60_000)).build().run
-        #expect(killed.status == "killed")
+        #expect(killed.status == .killed)
         #expect(killed.durationSeconds == 4)
         #expect(killed.wallSeconds == 3.25, "from the first receive (50 ms) to the last end (3.3 s)")
-        #expect(RunReportBuilder(Self.input(now: Self.start + 60_000, endedAt: Self.start + 5_000)).build().run.status == "stopped")
+        #expect(RunReportBuilder(Self.input(now: Self.start + 60_000, endedAt: Self.start + 5_000)).build().run.status == .stopped)
     }
 
     @Test("the cost: requests, GB-seconds, provisioned concurrency for the run, SQS requests at the standard and FIFO price")

@@ -56,6 +56,11 @@ struct RunReportTests {
                 "throttled": 5, "starts": workspace.startsPath("api"), "release": workspace.releasePath,
             ]) as? [String: Int] ?? [:]
             try await runtime.waitUntilEmpty("jobs")
+            // Read while the runtime still uses the state file.
+            let live = try await ClientProcess.run(
+                TestPaths.queuelab, ["report", "--state", workspace.statePath, "--json"], in: workspace.directory)
+            let report = try JSONSerialization.jsonObject(with: Data(live.standardOutput.utf8)) as? [String: Any]
+            #expect((report?["run"] as? [String: Any])?["status"] as? String == "running", "\(live.standardError)")
             return seen
         }
         #expect(client == ["ok": 1, "throttled": 5])

@@ -7,7 +7,7 @@ extension RunReport {
     /// happened, then the tables of the text report.
     public var html: String {
         let span = 0...max(run.durationSeconds, 1)
-        let marks = series.events.map { ChartEvent(seconds: $0.at, kind: $0.kind, label: "\($0.function): \($0.detail)") }
+        let marks = series.events.map { ChartEvent(seconds: $0.at, kind: $0.kind.rawValue, label: "\($0.function): \($0.detail)") }
         let charts = [
             TimeChart(title: "Queue depth", yLabel: "visible messages", series: Self.timeSeries(series.queueDepth, .line), span: span),
             TimeChart(title: "In flight", yLabel: "in-flight messages", series: Self.timeSeries(series.inFlight, .line), span: span),
@@ -16,10 +16,10 @@ extension RunReport {
                 series: Self.timeSeries(series.concurrency, .steps), events: marks, span: span),
         ]
         let facts: [(key: String, value: String)] = [
-            ("State file", stateFile), ("Run", "\(run.id) (\(run.status))"), ("Started", Self.timestamp(run.startedAt)),
+            ("State file", stateFile), ("Run", "\(run.id) (\(run.status.rawValue))"), ("Started", Self.timestamp(run.startedAt)),
             ("Duration", Self.seconds(run.durationSeconds)), ("Wall time of the work", Self.seconds(run.wallSeconds)),
-            ("Throttles", "\(series.events.count { $0.kind == "throttle" }) batches or invokes"),
-            ("Errors", "\(series.events.count { $0.kind == "error" }) invocations"),
+            ("Throttles", "\(series.events.count { $0.kind == .throttle }) batches or invokes"),
+            ("Errors", "\(series.events.count { $0.kind == .error }) invocations"),
             ("Estimated AWS cost", Self.dollars(cost.totalDollars)),
         ]
         var sections = [

@@ -5,7 +5,7 @@ extension RunReport {
     /// mapping and queue, then the cost estimate with every price it used.
     public var text: String {
         var lines = [
-            "Run \(run.id) of \(stateFile): \(run.status), \(Self.seconds(run.durationSeconds)) "
+            "Run \(run.id) of \(stateFile): \(run.status.rawValue), \(Self.seconds(run.durationSeconds)) "
                 + "(work: \(Self.seconds(run.wallSeconds))), started \(Self.timestamp(run.startedAt))",
             "",
         ]

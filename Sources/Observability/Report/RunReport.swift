@@ -20,13 +20,20 @@ public struct RunReport: Codable, Sendable, Equatable {
         public var startedAt: Date
         /// When it stopped gracefully, or its last sample when it was killed or still runs.
         public var endedAt: Date
-        /// `stopped`, `killed` (no graceful end was recorded; the last sample marks the end) or
-        /// `running` (its last sample is recent).
-        public var status: String
+        public var status: Status
         /// From start to end.
         public var durationSeconds: Double
         /// Wall time of the work: from the first delivery or invocation to the end of the last one.
         public var wallSeconds: Double
+    }
+
+    public enum Status: String, Codable, Sendable {
+        /// It stopped gracefully.
+        case stopped
+        /// No graceful end was recorded and its last sample is old: its last sample marks its end.
+        case killed
+        /// No end was recorded and its last sample is recent.
+        case running
     }
 
     public struct Function: Codable, Sendable, Equatable {
@@ -103,9 +110,13 @@ public struct RunReport: Codable, Sendable, Equatable {
 
     /// A throttle or an error as it happened.
     public struct Event: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            case throttle
+            case error
+        }
+
         public var at: Double
-        /// `throttle` or `error`.
-        public var kind: String
+        public var kind: Kind
         public var function: String
         public var detail: String
     }

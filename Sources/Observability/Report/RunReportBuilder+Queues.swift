@@ -32,13 +32,13 @@ extension RunReportBuilder {
                 let at = attempt.invokedAt ?? attempt.receivedAt
                 let times = attempt.throttles == 1 ? "" : " (\(attempt.throttles) times)"
                 events.append(RunReport.Event(
-                    at: seconds(at), kind: "throttle", function: attempt.functionName,
+                    at: seconds(at), kind: .throttle, function: attempt.functionName,
                     detail: (attempt.outcome == .throttled ? attempt.errorType ?? "throttled" : "throttled, then ran") + times))
             }
             if Self.failedOutcomes.contains(attempt.outcome) {
                 let detail = [attempt.errorType, attempt.errorMessage].compactMap { $0 }.joined(separator: ": ")
                 events.append(RunReport.Event(
-                    at: seconds(attempt.endedAt ?? attempt.receivedAt), kind: "error", function: attempt.functionName,
+                    at: seconds(attempt.endedAt ?? attempt.receivedAt), kind: .error, function: attempt.functionName,
                     detail: detail.isEmpty ? attempt.outcome.rawValue : detail))
             }
         }

@@ -73,13 +73,13 @@ public struct RunReportBuilder: Sendable {
     }
 
     private func runSummary() -> RunReport.Run {
-        let status: String
+        let status: RunReport.Status
         if input.run.endedAt != nil {
-            status = "stopped"
+            status = .stopped
         } else if let last = input.run.lastSampleAt, input.now - last <= Self.runningWithin {
-            status = "running"
+            status = .running
         } else {
-            status = "killed"
+            status = .killed
         }
         let firstWork = input.attempts.map(\.receivedAt).min()
         let lastWork = input.attempts.compactMap { $0.endedAt ?? $0.invokedAt ?? $0.receivedAt }.max()
