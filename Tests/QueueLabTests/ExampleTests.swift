@@ -20,6 +20,11 @@ struct ExampleTests {
     /// Runs the example on a fresh state file, then hands its outcome and the state file (opened
     /// again once the runtime has stopped) to `check`.
     static func run(_ name: String, check: (ExampleOutcome, QueueStore) async throws -> Void) async throws {
+        try await run(name) { outcome, store, _ in try await check(outcome, store) }
+    }
+
+    /// As `run(_:check:)`, handing `check` the state file's path too.
+    static func run(_ name: String, check: (ExampleOutcome, QueueStore, _ statePath: String) async throws -> Void) async throws {
         let stateDirectory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: stateDirectory) }
         var configuration = RuntimeConfiguration(executableSearchPaths: [TestPaths.productsDirectory])
@@ -30,7 +35,7 @@ struct ExampleTests {
             directory: TestPaths.packageRoot + "/examples/" + name, stateDirectory: stateDirectory, configuration: configuration,
             logger: logger)
         let outcome = try await runner.run()
-        try await check(outcome, try QueueStore(path: runner.configuration.statePath))
+        try await check(outcome, try QueueStore(path: runner.configuration.statePath), runner.configuration.statePath)
     }
 
     static func expectQueue(

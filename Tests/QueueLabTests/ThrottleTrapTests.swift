@@ -62,6 +62,8 @@ extension MappingEndToEnd {
                 for messageId in held {
                     #expect(try await runtime.store.deliveryHistory(ofMessage: messageId).map(\.attempt.outcome) == [.succeeded])
                 }
+                try await DeadLetterCommandTests.expectNeverRan(
+                    deadLetters.map(\.messageId), queue: "jobs-dlq", state: workspace.statePath, reservedConcurrency: 2)
             }
         }
 

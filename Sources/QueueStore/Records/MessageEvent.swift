@@ -20,6 +20,15 @@ public struct MessageEvent: Codable, Sendable, Equatable, FetchableRecord, Persi
     /// For a dead-letter move, the last attempt that carried the message.
     public var attemptId: Int64?
 
+    public init(messageId: String, kind: Kind, at: Int64, fromQueue: String, toQueue: String, attemptId: Int64?) {
+        self.messageId = messageId
+        self.kind = kind
+        self.at = at
+        self.fromQueue = fromQueue
+        self.toQueue = toQueue
+        self.attemptId = attemptId
+    }
+
     public enum Columns {
         public static let messageId = Column(CodingKeys.messageId)
         public static let at = Column(CodingKeys.at)

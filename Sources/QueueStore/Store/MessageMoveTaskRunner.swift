@@ -1,7 +1,8 @@
 import Logging
 import ServiceLifecycle
 
-/// Carries running message move tasks forward at their rate, and waits quietly when there are none.
+/// Carries running message move tasks forward at their rate, and waits quietly when there are none
+/// (a task started by another process on the state file wakes it within a second or two).
 public struct MessageMoveTaskRunner: Service {
     static let tick: Duration = .milliseconds(100)
 

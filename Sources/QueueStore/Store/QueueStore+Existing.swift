@@ -4,8 +4,12 @@ import GRDB
 extension QueueStore {
     /// Opens a state file that `queuelab start` has already created and brought up to date, without
     /// creating or migrating anything; a runtime may be using it at the same time.
-    /// - Parameter requiringRun: also refuse a file on which no run was ever recorded.
-    public static func existing(at path: String, accountId: String = "000000000000", requiringRun: Bool = true) throws(StateFileError) -> QueueStore {
+    /// - Parameters:
+    ///   - requiringRun: also refuse a file on which no run was ever recorded.
+    ///   - readOnly: write nothing at all, not even when opening (see `init(path:accountId:clock:readOnly:)`).
+    public static func existing(
+        at path: String, accountId: String = "000000000000", requiringRun: Bool = true, readOnly: Bool = false
+    ) throws(StateFileError) -> QueueStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StateFileError(.stateFileNotFound, path: path) }
         let completed: Bool
         let hasRun: Bool
@@ -27,7 +31,7 @@ extension QueueStore {
         guard completed else { throw StateFileError(.stateFileOutdated, path: path) }
         if requiringRun && !hasRun { throw StateFileError(.noRunRecorded, path: path) }
         do {
-            return try QueueStore(path: path, accountId: accountId)
+            return try QueueStore(path: path, accountId: accountId, clock: SystemQueueClock(), readOnly: readOnly)
         } catch {
             throw StateFileError(.notAStateFile, path: path)
         }

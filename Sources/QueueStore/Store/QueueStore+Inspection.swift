@@ -19,14 +19,29 @@ extension QueueStore {
         try await read { db in
             let queue = try self.queue(named: name, db)
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT messageId, body, receiveCount, sentAt, groupId, deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId
-                FROM message WHERE queueId = ? ORDER BY id LIMIT ?
+                SELECT \(Self.storedMessageColumns) FROM message WHERE queueId = ? ORDER BY id LIMIT ?
                 """), arguments: [queue.id, limit])
-            return rows.map { row in
-                StoredMessage(
-                    messageId: row[0], body: row[1], receiveCount: row[2], sentAt: row[3], groupId: row[4],
-                    deadLetterMove: (row[6] as Int64?).map { DeadLetterMove(sourceQueueARN: row[5], movedAt: $0, attemptId: row[7]) })
-            }
+            return rows.map(Self.storedMessage)
         }
+    }
+
+    /// The message with this id if it is in the queue, however visible it is.
+    public func storedMessage(_ messageId: String, inQueue name: String) async throws(SQSError) -> StoredMessage? {
+        try await read { db in
+            let queue = try self.queue(named: name, db)
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT \(Self.storedMessageColumns) FROM message WHERE queueId = ? AND messageId = ?
+                """), arguments: [queue.id, messageId])
+            return row.map(Self.storedMessage)
+        }
+    }
+
+    private static let storedMessageColumns =
+        "messageId, body, receiveCount, sentAt, groupId, deadLetterSourceArn, deadLetteredAt, deadLetterAttemptId"
+
+    private static func storedMessage(_ row: Row) -> StoredMessage {
+        StoredMessage(
+            messageId: row[0], body: row[1], receiveCount: row[2], sentAt: row[3], groupId: row[4],
+            deadLetterMove: (row[6] as Int64?).map { DeadLetterMove(sourceQueueARN: row[5], movedAt: $0, attemptId: row[7]) })
     }
 }

@@ -8,24 +8,9 @@ extension QueueStore {
     /// Starts moving the messages now in dead-letter queue `sourceArn` back to their source queues
     /// (or to `destinationArn`), at most `maxPerSecond` a second.
     public func startMessageMoveTask(sourceArn: String, destinationArn: String?, maxPerSecond: Int?) async throws(SQSError) -> String {
-        if let maxPerSecond, !(1...500).contains(maxPerSecond) {
-            throw .invalidParameter("MaxNumberOfMessagesPerSecond", String(maxPerSecond), reason: "Must be between 1 and 500.")
-        }
         let now = now()
         let handle = try await write { db in
-            guard let source = try self.queue(arn: sourceArn, db) else {
-                throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
-            }
-            let isDeadLetterQueue = try QueueRecord.fetchAll(db).contains { $0.redrivePolicy?.deadLetterTargetArn == sourceArn }
-            guard isDeadLetterQueue else {
-                throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "Source queue must be configured as a Dead Letter Queue.")
-            }
-            if let destinationArn, try self.queue(arn: destinationArn, db) == nil {
-                throw SQSError(.resourceNotFound, "The resource that you specified for the DestinationArn parameter doesn't exist.")
-            }
-            if try MoveTaskRecord.filter(Column("sourceArn") == sourceArn && Column("status") == MoveTaskRecord.Status.running.rawValue).fetchCount(db) > 0 {
-                throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
-            }
+            let source = try self.moveTaskSource(sourceArn: sourceArn, destinationArn: destinationArn, maxPerSecond: maxPerSecond, db)
             let lastRowId = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE queueId = ?", arguments: [source.id]) ?? 0
             let toMove = try MessageRecord.filter(MessageRecord.Columns.queueId == source.id).fetchCount(db)
             let handle = Data("\(UUID().uuidString.lowercased())|\(sourceArn)".utf8).base64EncodedString()
@@ -37,6 +22,35 @@ extension QueueStore {
         }
         signals.signal(Self.moveTaskSignal)
         return handle
+    }
+
+    /// Throws the error `startMessageMoveTask` would throw for these arguments now, without starting
+    /// anything: for a caller that must not write when the request is refused (a read-only store).
+    public func checkMessageMoveTask(sourceArn: String, destinationArn: String?, maxPerSecond: Int?) async throws(SQSError) {
+        _ = try await read { db in
+            try self.moveTaskSource(sourceArn: sourceArn, destinationArn: destinationArn, maxPerSecond: maxPerSecond, db)
+        }
+    }
+
+    /// The source queue of a task StartMessageMoveTask may start, or its error.
+    private func moveTaskSource(sourceArn: String, destinationArn: String?, maxPerSecond: Int?, _ db: Database) throws -> QueueRecord {
+        if let maxPerSecond, !(1...500).contains(maxPerSecond) {
+            throw SQSError.invalidParameter("MaxNumberOfMessagesPerSecond", String(maxPerSecond), reason: "Must be between 1 and 500.")
+        }
+        guard let source = try self.queue(arn: sourceArn, db) else {
+            throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+        }
+        let isDeadLetterQueue = try QueueRecord.fetchAll(db).contains { $0.redrivePolicy?.deadLetterTargetArn == sourceArn }
+        guard isDeadLetterQueue else {
+            throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "Source queue must be configured as a Dead Letter Queue.")
+        }
+        if let destinationArn, try self.queue(arn: destinationArn, db) == nil {
+            throw SQSError(.resourceNotFound, "The resource that you specified for the DestinationArn parameter doesn't exist.")
+        }
+        if try MoveTaskRecord.filter(Column("sourceArn") == sourceArn && Column("status") == MoveTaskRecord.Status.running.rawValue).fetchCount(db) > 0 {
+            throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
+        }
+        return source
     }
 
     /// Cancels a running task; returns how many messages it had moved.
@@ -75,15 +89,21 @@ extension QueueStore {
     }
 
     /// Moves the visible messages a running task's rate allows by now; completes or fails it when due.
-    func advanceMoveTask(id: Int64) async throws(SQSError) {
+    /// Returns the task as it stands afterwards (`nil` if there is none with that id). Any number of
+    /// advancers (the runtime's runner, `queuelab dlq redrive` in another process) may call it: each
+    /// call is one write transaction that reads the task's progress, so together they keep to its
+    /// rate and never move a message twice.
+    @discardableResult
+    public func advanceMoveTask(id: Int64) async throws(SQSError) -> MoveTaskRecord? {
         let now = now()
-        let moved = try await write { db -> [String: Int] in
-            guard var task = try MoveTaskRecord.fetchOne(db, key: id), task.status == .running else { return [:] }
+        let (task, moved) = try await write { db -> (MoveTaskRecord?, [String: Int]) in
+            guard var task = try MoveTaskRecord.fetchOne(db, key: id) else { return (nil, [:]) }
+            guard task.status == .running else { return (task, [:]) }
             guard let source = try self.queue(arn: task.sourceArn, db) else {
                 task.status = .failed
                 task.failureReason = "AWS.SimpleQueueService.NonExistentQueue"
                 try task.update(db)
-                return [:]
+                return (task, [:])
             }
             let messages = try MessageRecord
                 .filter(MessageRecord.Columns.queueId == source.id && MessageRecord.Columns.id <= task.lastMessageRowId
@@ -113,16 +133,17 @@ extension QueueStore {
                 .fetchCount(db)
             if task.status == .running && remaining == 0 { task.status = .completed }
             try task.update(db)
-            return moved
+            return (task, moved)
         }
         for (destination, count) in moved {
             activity.record(destination) { $0.sent += count }
             signals.signal(destination)
         }
+        return task
     }
 
     func waitForMoveTasks(after generation: UInt64, timeout: Duration) async {
-        await signals.wait(for: Self.moveTaskSignal, after: generation, timeout: timeout)
+        await waitForSignal(on: Self.moveTaskSignal, after: generation, timeout: timeout)
     }
 
     func moveTaskGeneration() -> UInt64 {

@@ -49,7 +49,7 @@ extension QueueStore {
                 return Delivery(messages: outcome.messages, attemptId: outcome.attemptId, visibleUntil: outcome.visibleUntil)
             }
             let wakeAt = min(deadline, outcome.nextVisibleAt ?? deadline)
-            await signals.wait(for: name, after: generation, timeout: .milliseconds(max(wakeAt - now, 1)))
+            await waitForSignal(on: name, after: generation, timeout: .milliseconds(max(wakeAt - now, 1)))
         }
     }
 

@@ -9,33 +9,46 @@ public final class QueueStore: Sendable {
     /// Where the store reads the time; event source mappings schedule by it too.
     public let clock: any QueueClock
     let signals = QueueSignals()
+    let otherProcessCommits: OtherProcessCommits
     let activity = QueueActivityCounters()
     /// Used on the writer connection only; readers see other snapshots.
     let queueCache = QueueRecordCache()
     public let accountId: String
 
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
-    public init(path: String, accountId: String = "000000000000", clock: any QueueClock = SystemQueueClock()) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    public convenience init(path: String, accountId: String = "000000000000", clock: any QueueClock = SystemQueueClock()) throws {
+        try self.init(path: path, accountId: accountId, clock: clock, readOnly: false)
+    }
+
+    /// - Parameter readOnly: open an existing, up-to-date file for reading only: no migration, and
+    ///   none of the writing a pool does when it opens a file no one has open (GRDB creates and drops
+    ///   a table to make a WAL file); every write fails.
+    init(path: String, accountId: String, clock: any QueueClock, readOnly: Bool) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // WAL with NORMAL sync: a committed transaction survives a crash or kill -9 of the process.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+        if readOnly {
+            configuration.readonly = true
+        } else {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            configuration.prepareDatabase { db in
+                // WAL with NORMAL sync: a committed transaction survives a crash or kill -9 of the process.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            }
         }
         database = try DatabasePool(path: path, configuration: configuration)
+        otherProcessCommits = OtherProcessCommits(waking: signals)
         let queueCache = queueCache
         writer = WriteCoalescer(
             database: database,
-            beforeBatch: { db in
-                queueCache.check(dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0)
-            },
+            beforeBatch: { db in queueCache.check(dataVersion: try Self.dataVersion(db)) },
             onRollback: { queueCache.clear() })
         self.clock = clock
         self.accountId = accountId
-        try Self.migrator.migrate(database)
+        if !readOnly { try Self.migrator.migrate(database) }
+        // The baseline against which waiters notice other processes' commits.
+        otherProcessCommits.notice(dataVersion: try database.writeWithoutTransaction { try Self.dataVersion($0) })
     }
 
     func now() -> Int64 { clock.now() }
