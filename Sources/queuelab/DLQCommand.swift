@@ -95,25 +95,13 @@ struct DLQCommand: AsyncParsableCommand {
                 print("A runtime on \(statePath) moves them; `queuelab dlq redrive \(queue)` follows the task to its end.")
                 return
             }
-            if redrive.alreadyRunning { print("Following the move task already running for \(queue): \(started.handle)") }
-            let progress = ProgressLine()
-            progress.show(started.line)
-            let ended = try await redrive.follow { progress.show($0.line) }
-            progress.finish()
+            // Progress is redrawn in place on a terminal, one line per update elsewhere.
+            let console = TerminalConsole.standardOutput
+            if redrive.alreadyRunning { console.log(lines: ["Following the move task already running for \(queue): \(started.handle)"]) }
+            console.show([started.line])
+            let ended = try await redrive.follow { console.show([$0.line]) }
+            console.endStatus()
             if ended.failed { throw ExitCode.failure }
         }
-    }
-}
-
-/// A progress line: rewritten in place on a terminal, one line per update otherwise.
-private struct ProgressLine {
-    let inPlace = isatty(STDOUT_FILENO) == 1
-
-    func show(_ line: String) {
-        FileHandle.standardOutput.write(Data((inPlace ? "\r\u{1B}[K" + line : line + "\n").utf8))
-    }
-
-    func finish() {
-        if inPlace { FileHandle.standardOutput.write(Data("\n".utf8)) }
     }
 }

@@ -18,7 +18,7 @@ public struct RunReportReader: Sendable {
 
     /// Opens the state file for reading; it must exist and hold a run.
     public init(stateFile: String) throws(StateFileError) {
-        store = try QueueStore.existing(at: stateFile)
+        store = try QueueStore.existing(at: stateFile, readOnly: true)
         self.stateFile = stateFile
     }
 
