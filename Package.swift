@@ -91,7 +91,7 @@ let package = Package(
         // What a Swift handler links: Runtime API client loop, SQS event types, a small SQS client.
         .target(name: "LambdaHandler"),
         // Charts and self-contained HTML pages (inline SVG) for `queuelab report` and `queuelab tune`.
-        .target(name: "ReportCharts", dependencies: [.product(name: "Plot", package: "Plot")]),
+        .target(name: "ReportCharts", dependencies: ["Primitives", .product(name: "Plot", package: "Plot")]),
         // Seeing what happens and what happened: runtime snapshots, the live status view, the
         // Prometheus endpoint, the run report and dead-letter forensics.
         .target(

@@ -1,32 +1,11 @@
 import Foundation
 import Plot
+import Primitives
 
 /// How text reaches the markup. Plot 0.14 writes attribute values as given, and its text escaping
 /// leaves entity-like sequences alone (`R&amp;D` would show as `R&D`), so every caller-supplied
-/// string goes through `escape` and into the document with Plot's `.raw` or `.attribute`.
+/// string goes through `XMLText.escape` and into the document with Plot's `.raw` or `.attribute`.
 enum Markup {
-    /// `text` with the five XML special characters replaced by entities, and characters that XML
-    /// forbids (C0 controls other than tab, newline and carriage return) by U+FFFD, so that a page
-    /// is well-formed XML as well as HTML.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value):
-                escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     /// A coordinate or length for SVG: at most one decimal, no trailing `.0`; beyond ±1e9 (far
     /// off any chart) clamped.
     static func number(_ value: Double) -> String {
@@ -46,12 +25,12 @@ typealias SVGNode = Node<SVGContext>
 extension Node {
     /// Text content, completely escaped (see `Markup`).
     static func escapedText(_ text: String) -> Node {
-        .raw(Markup.escape(text))
+        .raw(XMLText.escape(text))
     }
 
     /// An attribute whose value is completely escaped; an empty value leaves the attribute out.
     static func escapedAttribute(_ name: String, _ value: String) -> Node {
-        .attribute(named: name, value: Markup.escape(value))
+        .attribute(named: name, value: XMLText.escape(value))
     }
 
     /// An attribute holding a coordinate or length.

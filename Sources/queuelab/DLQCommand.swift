@@ -12,6 +12,15 @@ struct DLQCommand: AsyncParsableCommand {
             """,
         subcommands: [List.self, Show.self, Redrive.self])
 
+    /// What `list` and `show` share.
+    struct InspectionOptions: ParsableArguments {
+        @Option(name: .customLong("state"), help: "SQLite state file.")
+        var statePath = ".queuelab/state.sqlite"
+
+        @Flag(help: "Print JSON (documented in ForensicsJSON).")
+        var json = false
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Each dead letter in the queue: id, body, source queue, when it died, attempts in its last life.")
@@ -19,15 +28,11 @@ struct DLQCommand: AsyncParsableCommand {
         @Argument(help: "The dead-letter queue.")
         var queue: String
 
-        @Option(name: .customLong("state"), help: "SQLite state file.")
-        var statePath = ".queuelab/state.sqlite"
-
-        @Flag(help: "Print JSON (documented in ForensicsJSON).")
-        var json = false
+        @OptionGroup var options: InspectionOptions
 
         func run() async throws {
-            let deadLetters = try await DeadLetterForensics(stateFile: statePath).deadLetters(inQueue: queue)
-            if json {
+            let deadLetters = try await DeadLetterForensics(stateFile: options.statePath).deadLetters(inQueue: queue)
+            if options.json {
                 FileHandle.standardOutput.write(try ForensicsJSON.encode(deadLetters) + Data("\n".utf8))
             } else {
                 print(DeadLetterText.list(deadLetters, queue: queue), terminator: "")
@@ -45,15 +50,11 @@ struct DLQCommand: AsyncParsableCommand {
         @Argument(help: "The message's id.")
         var messageId: String
 
-        @Option(name: .customLong("state"), help: "SQLite state file.")
-        var statePath = ".queuelab/state.sqlite"
-
-        @Flag(help: "Print JSON (documented in ForensicsJSON).")
-        var json = false
+        @OptionGroup var options: InspectionOptions
 
         func run() async throws {
-            let history = try await DeadLetterForensics(stateFile: statePath).history(ofMessage: messageId, inQueue: queue)
-            if json {
+            let history = try await DeadLetterForensics(stateFile: options.statePath).history(ofMessage: messageId, inQueue: queue)
+            if options.json {
                 FileHandle.standardOutput.write(try ForensicsJSON.encode(history) + Data("\n".utf8))
             } else {
                 print(DeadLetterText.show(history), terminator: "")

@@ -33,7 +33,6 @@ struct ReportPageTests {
 
     @Test("characters XML forbids are replaced, so the page still parses")
     func controlCharacters() throws {
-        #expect(Markup.escape("a\u{0}b\u{1B}c\td\n") == "a\u{FFFD}b\u{FFFD}c\td\n")
         let page = try ParsedPage.of(.paragraph("bell\u{7}"))
         #expect(try page.texts("//section/p") == ["bell\u{FFFD}"])
     }

@@ -1,3 +1,4 @@
+import Primitives
 import QueueStore
 
 /// Renders results and errors as the Query protocol's XML, with SQS's flattened element names.
@@ -17,7 +18,7 @@ enum QueryResponseEncoder {
 
     static func error(_ error: SQSError, requestId: String) -> String {
         #"<?xml version="1.0"?><ErrorResponse xmlns="\#(namespace)"><Error><Type>\#(error.isSenderFault ? "Sender" : "Receiver")</Type>"#
-            + "<Code>\(escape(error.queryCode))</Code><Message>\(escape(error.message))</Message><Detail/></Error>"
+            + "<Code>\(XMLText.escape(error.queryCode))</Code><Message>\(XMLText.escape(error.message))</Message><Detail/></Error>"
             + "<RequestId>\(requestId)</RequestId></ErrorResponse>"
     }
 
@@ -29,7 +30,7 @@ enum QueryResponseEncoder {
                 let element = name == "Tags" ? "Tag" : String(name.dropLast())
                 let keyName = name == "Tags" ? "Key" : "Name"
                 for key in entries.keys.sorted() {
-                    xml += "<\(element)><\(keyName)>\(escape(key))</\(keyName)>"
+                    xml += "<\(element)><\(keyName)>\(XMLText.escape(key))</\(keyName)>"
                     append(entries[key]!, as: "Value", action: action, to: &xml)
                     xml += "</\(element)>"
                 }
@@ -56,7 +57,7 @@ enum QueryResponseEncoder {
     private static func append(_ value: AWSValue, as element: String, action: String, to xml: inout String) {
         switch value {
         case .null: return
-        case .string(let string): xml += "<\(element)>\(escape(string))</\(element)>"
+        case .string(let string): xml += "<\(element)>\(XMLText.escape(string))</\(element)>"
         case .integer(let number): xml += "<\(element)>\(number)</\(element)>"
         case .boolean(let flag): xml += "<\(element)>\(flag)</\(element)>"
         case .map(let members):
@@ -68,20 +69,4 @@ enum QueryResponseEncoder {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\r": escaped += "&#xD;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
 }
