@@ -72,7 +72,10 @@ public struct QueueLabRuntime: Sendable {
         let lambda = LambdaService(
             configuration: configuration, manifest: deployed, store: store, sqsEndpoint: sqsEndpoint, host: functionHost,
             onListening: onLambdaListening, logger: logger)
-        let monitor = RuntimeMonitor(store: store, host: functionHost, interval: configuration.monitorInterval, logger: logger)
+        let redraws = configuration.showsStatus && TerminalConsole.standardOutput.isTerminal
+        let monitor = RuntimeMonitor(
+            store: store, host: functionHost, interval: configuration.monitorInterval ?? .milliseconds(redraws ? 250 : 1000),
+            logger: logger)
         let recorder = RunRecorder(
             store: store, functions: deployed?.runFunctions ?? [], mappings: deployed?.runMappings ?? [],
             snapshots: monitor.snapshots(), logger: logger)

@@ -27,8 +27,10 @@ public struct RuntimeConfiguration: Sendable {
     public var asyncRetryTimings: AsyncRetryTimings
     /// Echo function logs (START/END/REPORT and handler output) to standard output.
     public var echoLogs: Bool
-    /// How often the runtime monitor takes a snapshot for the live view, `/metrics` and the run record.
-    public var monitorInterval: Duration = .milliseconds(250)
+    /// How often the runtime monitor takes a snapshot for the live view, `/metrics` and the run
+    /// record; `nil`: four times a second when the live view redraws on a terminal, else once a
+    /// second (each snapshot counts every queue's messages, which a 100,000-message drain notices).
+    public var monitorInterval: Duration?
     /// Show the live status on standard output: a block redrawn in place on a terminal, a plain
     /// line every few seconds otherwise.
     public var showsStatus = false
