@@ -76,6 +76,8 @@ struct RunReportBuilderTests {
         #expect(mapping.batches == 6)
         #expect(abs(mapping.meanBatchSize - 52.0 / 6) < 1e-9)
         #expect(mapping.peakConcurrency == 3)
+        #expect(report.series.mappingConcurrency.map(\.name) == ["m1"])
+        #expect(report.series.mappingConcurrency.first?.points.map { $0[1] }.max() == 3)
         let jobs = try #require(report.queues.first { $0.name == "jobs" })
         #expect(jobs.sent == 62 && jobs.received == 52 && jobs.deleted == 50 && jobs.deadLettered == 2 && jobs.requests == 7)
         #expect(jobs.maxAgeSeconds == 0.9)

@@ -98,7 +98,10 @@ public struct RunReport: Codable, Sendable, Equatable {
     public struct Series: Codable, Sendable, Equatable {
         public var queueDepth: [NamedSeries]
         public var inFlight: [NamedSeries]
+        /// Concurrent invocations per function.
         public var concurrency: [NamedSeries]
+        /// Concurrent invocations of each event source mapping's batches, by mapping id.
+        public var mappingConcurrency: [NamedSeries]
         public var events: [Event]
     }
 

@@ -50,14 +50,16 @@ public struct RunReportBuilder: Sendable {
         let span = spanMilliseconds()
         let bucket = max(100, (span.upperBound - input.run.startedAt) / Self.seriesPoints)
         let functions = input.run.functions.map { function(for: $0, span: span, bucket: bucket) }
-        let mappings = input.run.mappings.map { mapping(for: $0, span: span) }
+        let mappings = input.run.mappings.map { mapping(for: $0, span: span, bucket: bucket) }
         let queues = queueSummaries()
         return RunReport(
-            stateFile: input.stateFile, run: run, functions: functions.map(\.summary), mappings: mappings, queues: queues,
+            stateFile: input.stateFile, run: run, functions: functions.map(\.summary),
+            mappings: mappings.map(\.summary), queues: queues,
             cost: cost(functions: functions.map(\.summary), queues: queues, runSeconds: run.durationSeconds),
             series: RunReport.Series(
                 queueDepth: queueSeries(\.visible), inFlight: queueSeries(\.inFlight),
                 concurrency: functions.map { RunReport.NamedSeries(name: $0.summary.name, points: $0.timeline.points) },
+                mappingConcurrency: mappings.map { RunReport.NamedSeries(name: $0.summary.id, points: $0.timeline.points) },
                 events: events()))
     }
 
@@ -120,18 +122,21 @@ public struct RunReportBuilder: Sendable {
         return (summary, timeline)
     }
 
-    private func mapping(for mapping: RunRecord.Mapping, span: ClosedRange<Int64>) -> RunReport.Mapping {
+    private func mapping(for mapping: RunRecord.Mapping, span: ClosedRange<Int64>, bucket: Int64)
+        -> (summary: RunReport.Mapping, timeline: ConcurrencyTimeline)
+    {
         let batches = input.attempts.filter { $0.mappingId == mapping.id }
         let ran = batches.filter { Self.ranOutcomes.contains($0.outcome) }
         let timeline = ConcurrencyTimeline(
             intervals: Self.invocationIntervals(ran), origin: input.run.startedAt, span: wallSpan(of: batches) ?? span,
-            bucket: max(1_000, span.upperBound - span.lowerBound))
+            bucket: bucket)
         let messages = batches.reduce(0) { $0 + $1.batchSize }
-        return RunReport.Mapping(
+        let summary = RunReport.Mapping(
             id: mapping.id, queue: mapping.queueName, function: mapping.functionName, batchSize: mapping.batchSize,
             maximumConcurrency: mapping.maximumConcurrency, batches: batches.count,
             meanBatchSize: batches.isEmpty ? 0 : Double(messages) / Double(batches.count),
             peakConcurrency: timeline.peak, meanConcurrency: timeline.mean)
+        return (summary, timeline)
     }
 
     /// From the first receive to the last end among `attempts`: the time their mean averages over.
