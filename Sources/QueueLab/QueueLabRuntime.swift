@@ -79,14 +79,12 @@ public struct QueueLabRuntime: Sendable {
         let recorder = RunRecorder(
             store: store, functions: deployed?.runFunctions ?? [], mappings: deployed?.runMappings ?? [],
             snapshots: monitor.snapshots(), logger: logger)
-        // The monitor's consumers come before it: shut down after it, they see its last snapshot.
-        // Each ends when the monitor ends its stream, which may be before the group asks it to.
-        var consumers: [any Service] = [recorder]
+        monitor.attach(recorder)
         if configuration.showsStatus {
-            consumers.append(StatusDisplay(snapshots: monitor.snapshots()))
+            monitor.attach(StatusDisplay(snapshots: monitor.snapshots()))
         }
         if let metricsPort = configuration.metricsPort {
-            consumers.append(MetricsService(
+            monitor.attach(MetricsService(
                 snapshots: monitor.snapshots(), host: host, port: metricsPort,
                 onListening: { port in await onMetricsListening("http://\(host):\(port)/metrics") }))
         }
@@ -95,8 +93,7 @@ public struct QueueLabRuntime: Sendable {
                 services: [
                     .init(service: server),
                     .init(service: MessageMoveTaskRunner(store: store, logger: logger)),
-                ] + consumers.map { .init(service: $0, successTerminationBehavior: .ignore) } + [
-                    // After the functions stop, it takes the last snapshot and ends its consumers' streams.
+                    // After the functions stop, it takes the last snapshot and its consumers finish with it.
                     .init(service: monitor),
                     // Last: shut down first, so handlers stop before the endpoint they use. A start-up
                     // failure (a function the host rejects) shuts the others down gracefully too.

@@ -47,7 +47,6 @@ import TestSupport
             group.addTask { await StatusDisplay(snapshots: snapshots, console: console).run() }
             feed.yield(Snapshots.busy)
             try await waitUntil("the status is drawn") { pty.received().contains(block[block.count - 1]) }
-            // As graceful shutdown does, through `cancelOnGracefulShutdown`.
             group.cancelAll()
         }
         let output = pty.closeAndReadAll()

@@ -1,23 +1,17 @@
 import ServiceLifecycle
 
-/// The live status of `queuelab start`, as a service of its ServiceGroup.
+/// The live status of `queuelab start`, one of the runtime monitor's consumers.
 ///
 /// It draws each snapshot it is given on a `TerminalConsole`: on a terminal, the status block is
 /// redrawn in place at each snapshot (the monitor takes about 4 a second); elsewhere the plain
 /// `StatusLine` is printed as `PlainStatusSchedule` says (at most every 5 s, when something
-/// changed, at least every 30 s). When the snapshots end (the monitor finishes the stream) or on
-/// graceful shutdown, whichever comes first, it prints the final status (the last snapshot, unless
+/// changed, at least every 30 s). When the snapshots end (the monitor finishes the stream after its
+/// last snapshot) or its task is cancelled, it prints the final status (the last snapshot, unless
 /// it is already the last thing shown) and leaves it as ordinary output, the cursor at the start
 /// of a fresh line.
 ///
-/// Snapshots come as an `AsyncStream`, so a slow terminal never holds up the monitor: make it with
-/// `.bufferingNewest(1)` and only the newest snapshot waits to be drawn. The stream is the
-/// display's alone (an `AsyncStream` has one reader); the monitor yields each snapshot to it and
-/// to `MetricsPublisher.publish(_:)`, and finishes it when it stops.
-///
-///     let (snapshots, feed) = AsyncStream.makeStream(of: RuntimeSnapshot.self, bufferingPolicy: .bufferingNewest(1))
-///     let display = StatusDisplay(snapshots: snapshots)   // on TerminalConsole.standardOutput
-///     // monitor: feed.yield(snapshot) after each snapshot, feed.finish() when it stops
+/// Snapshots come as an `AsyncStream` (`RuntimeMonitor.snapshots()`, which keeps only the newest
+/// waiting), so a slow terminal never holds up the monitor.
 public struct StatusDisplay: Service {
     private let snapshots: AsyncStream<RuntimeSnapshot>
     private let console: TerminalConsole
@@ -32,7 +26,7 @@ public struct StatusDisplay: Service {
     public func run() async {
         var unshown: RuntimeSnapshot?
         var schedule = PlainStatusSchedule()
-        for await snapshot in snapshots.cancelOnGracefulShutdown() {
+        for await snapshot in snapshots {
             unshown = snapshot
             if console.isTerminal || schedule.shouldPrint(StatusActivity(snapshot), at: .now) {
                 show(snapshot)

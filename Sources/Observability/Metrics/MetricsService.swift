@@ -1,7 +1,7 @@
 import ServiceLifecycle
 
-/// `/metrics` for a running runtime: publishes each monitor snapshot and serves the result, until
-/// graceful shutdown.
+/// `/metrics` for a running runtime, one of the runtime monitor's consumers: publishes each
+/// snapshot and serves the result, until graceful shutdown and the monitor's last snapshot.
 public struct MetricsService: Service {
     private let snapshots: AsyncStream<RuntimeSnapshot>
     private let publisher: MetricsPublisher
@@ -20,7 +20,7 @@ public struct MetricsService: Service {
     public func run() async throws {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await endpoint.run() }
-            for await snapshot in snapshots.cancelOnGracefulShutdown() {
+            for await snapshot in snapshots {
                 publisher.publish(snapshot)
             }
         }

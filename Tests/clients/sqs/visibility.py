@@ -15,7 +15,8 @@ assert "Messages" not in sqs.receive_message(QueueUrl=url), "SQS omits an empty 
 # Zero makes it visible at once; received with the queue's 1-second timeout, it comes back by itself.
 sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=first["ReceiptHandle"], VisibilityTimeout=0)
 assert sqs.receive_message(QueueUrl=url)["Messages"][0]["Body"] == "work"
-second = eventually(lambda: sqs.receive_message(QueueUrl=url, AttributeNames=["All"]).get("Messages"), timeout=5)[0]
+second = eventually(lambda: sqs.receive_message(QueueUrl=url, AttributeNames=["All"], VisibilityTimeout=30).get("Messages"),
+                    timeout=5)[0]
 assert second["Attributes"]["ApproximateReceiveCount"] == "3"
 
 # Extending keeps it hidden past the queue default.
