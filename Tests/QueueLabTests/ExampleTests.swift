@@ -10,8 +10,9 @@ import Testing
 /// the numbers it is meant to show: what was processed, what was dead-lettered with which receive
 /// count, and every recorded attempt.
 ///
-/// The examples keep their runs short with visibility timeouts of 2–3 s, so their numbers hold
-/// while a cold start and a run take well under that. One at a time (and the mapping suites one at
+/// The examples keep their runs short with visibility timeouts of 3–5 s, so their numbers hold
+/// while a cold start and a run take well under that (with 2 s, five debug-build cold starts at
+/// once beside the rest of the suite, headless Chromium included, sometimes took longer). One at a time (and the mapping suites one at
 /// a time beside them, `MappingEndToEnd`), they do even when the whole package's tests run at once.
 @Suite("The six dead-letter examples, run end to end", .serialized)
 struct ExampleTests {
