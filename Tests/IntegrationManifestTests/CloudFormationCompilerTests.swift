@@ -4,10 +4,11 @@ import Testing
 import StrictJSON
 
 struct CloudFormationCompilerTests {
-    private func template(_ queueConfig: QueueConfig) throws -> [String: JSONValue] {
+    private func template(_ queueConfig: QueueConfig, webhooks: Bool = false) throws -> [String: JSONValue] {
         let definition = IntegrationDefinition(
             name: "pipedrive", file: "functions/pipedrive/integration.json",
             personObjectTypes: [PersonObjectType(crmObjectName: "Person", quoContactType: "contact")],
+            syncConfig: SyncConfig(supportsWebhooks: webhooks),
             queueConfig: queueConfig)
         let manifest = ServerlessManifestBuilder().manifest(for: [definition])
         guard case .object(let template) = try CloudFormationCompiler().template(for: manifest),
@@ -33,6 +34,23 @@ struct CloudFormationCompilerTests {
         let mapping = properties(resources["PipedriveQueueWorkerEventSourceMappingSQSPipedriveQueue"])
         #expect(mapping["FunctionName"] == ["Ref": "PipedriveQueueWorkerProvConcLambdaAlias"])
         #expect(properties(resources["PipedriveQueueWorkerLambdaFunction"])["ReservedConcurrentExecutions"] == 25)
+    }
+
+    @Test("a CRM that pushes changes gets a webhook function behind an HTTP API route (payload 2.0) that API Gateway may invoke")
+    func webhookBehindAnHTTPAPI() throws {
+        let resources = try template(QueueConfig(maxWorkers: 15), webhooks: true)
+        #expect(properties(resources["PipedriveWebhookLambdaFunction"])["Timeout"] == 30)
+        #expect(properties(resources["HttpApi"]) == ["Name": "crm-sync", "ProtocolType": "HTTP"])
+        #expect(properties(resources["HttpApiStage"])["StageName"] == "$default")
+        let integration = properties(resources["PipedriveWebhookHttpApiIntegration"])
+        #expect(integration["IntegrationUri"] == ["Fn::GetAtt": ["PipedriveWebhookLambdaFunction", "Arn"]])
+        #expect(integration["PayloadFormatVersion"] == "2.0")
+        let route = properties(resources["HttpApiRoutePostWebhooksPipedrive"])
+        #expect(route["RouteKey"] == "POST /webhooks/pipedrive")
+        #expect(route["Target"] == ["Fn::Join": ["/", ["integrations", ["Ref": "PipedriveWebhookHttpApiIntegration"]]]])
+        #expect(properties(resources["PipedriveWebhookLambdaPermissionHttpApi"])["Principal"] == "apigateway.amazonaws.com")
+        let withoutWebhooks = try template(QueueConfig(maxWorkers: 15))
+        #expect(withoutWebhooks["HttpApi"] == nil && withoutWebhooks["PipedriveWebhookLambdaFunction"] == nil)
     }
 
     @Test func withoutProvisionedConcurrencyTheQueueInvokesTheFunction() throws {

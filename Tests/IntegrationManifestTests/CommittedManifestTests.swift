@@ -16,8 +16,11 @@ struct CommittedManifestTests {
         let data = try Data(contentsOf: PackageRoot.url.appendingPathComponent(ManifestGenerator.manifestFile))
         let manifest = try JSONDecoder().decode(ServerlessManifest.self, from: data)
         #expect(manifest.functions.keys.sorted() == [
-            "attioQueueWorker", "axiscareQueueWorker", "pipedriveQueueWorker", "scalingTestQueueWorker", "zohoCrmQueueWorker",
+            "attioQueueWorker", "attioWebhook", "axiscareQueueWorker", "pipedriveQueueWorker", "pipedriveWebhook",
+            "scalingTestQueueWorker", "scalingTestWebhook", "zohoCrmQueueWorker", "zohoCrmWebhook",
         ])
+        #expect(manifest.functions["zohoCrmWebhook"]?.httpAPIEvents == [HTTPAPIEvent(method: "POST", path: "/webhooks/zoho-crm")])
+        #expect(manifest.functions["zohoCrmWebhook"]?.timeout == 30)
         #expect(try ManifestRenderer().render(manifest, as: .json) == String(decoding: data, as: UTF8.self))
     }
 

@@ -14,12 +14,12 @@ struct CommittedManifestPlanTests {
         try ManifestPlan.load(file: file, accountId: ManifestFixture.accountId, region: ManifestFixture.region, stage: nil)
     }
 
-    @Test("5 functions, 10 queues (each dead-letter queue before its queue), 5 mappings, no async settings")
+    @Test("9 functions (5 queue workers, 4 webhooks: AxisCare only polls), 10 queues (each dead-letter queue before its queue), 5 mappings, no async settings")
     func committed() throws {
         let plan = try Self.load()
         #expect(plan.format == .serverless)
         #expect(plan.stackName == "crm-sync-dev")
-        #expect(plan.functions.map(\.name) == Self.integrations.map { $0 + "QueueWorker" })
+        #expect(plan.functions.map(\.name) == Self.integrations.flatMap { $0 == "axiscare" ? [$0 + "QueueWorker"] : [$0 + "QueueWorker", $0 + "Webhook"] })
         #expect(plan.queues.count == 10)
         #expect(plan.mappings.count == 5)
         #expect(plan.asyncInvokes.isEmpty)

@@ -3,8 +3,9 @@ import StrictJSON
 
 /// Compiles a Serverless manifest into the plain CloudFormation template the Serverless Framework
 /// would deploy: per function an `AWS::Lambda::Function` with its reserved concurrency, a version
-/// and alias when it has provisioned concurrency, and an `AWS::Lambda::EventSourceMapping` per
-/// `sqs` event; the manifest's own resources and outputs are copied as they are.
+/// and alias when it has provisioned concurrency, an `AWS::Lambda::EventSourceMapping` per `sqs`
+/// event, and an HTTP API for `httpApi` events; the manifest's own resources and outputs are
+/// copied as they are.
 public struct CloudFormationCompiler {
     public init() {}
 
@@ -30,7 +31,9 @@ public struct CloudFormationCompiler {
             resources.merge(functionResources(name: name, function: function, provider: manifest.provider)) { _, new in new }
         }
         resources[Self.roleLogicalID] = executionRole(for: manifest)
-        var outputs: [String: JSONValue] = [:]
+        let httpAPI = httpAPIResources(for: manifest)
+        resources.merge(httpAPI.resources) { _, new in new }
+        var outputs = httpAPI.outputs
         for (name, output) in manifest.resources?.outputs ?? [:] {
             outputs[name] = try JSONValue(encoding: output)
         }

@@ -22,6 +22,14 @@ public struct IntegrationNames: Equatable, Sendable {
         pascalCase.prefix(1).lowercased() + pascalCase.dropFirst() + "QueueWorker"
     }
 
+    /// The function that receives the CRM's webhooks over HTTP, when the integration has them.
+    public var webhookFunctionName: String {
+        pascalCase.prefix(1).lowercased() + pascalCase.dropFirst() + "Webhook"
+    }
+
+    /// Where the CRM posts its webhooks.
+    public var webhookPath: String { "/webhooks/" + integration }
+
     public var queueLogicalID: String { pascalCase + "Queue" }
     public var deadLetterQueueLogicalID: String { pascalCase + "DLQ" }
 

@@ -1,5 +1,6 @@
 /// Turns validated definitions into the Serverless Framework manifest: per integration a queue
-/// worker function with one `sqs` event, its queue and its own dead-letter queue.
+/// worker function with one `sqs` event, its queue and its own dead-letter queue, and for an
+/// integration whose CRM pushes changes a webhook function behind an `httpApi` POST route.
 public struct ServerlessManifestBuilder {
     public let settings: ManifestSettings
 
@@ -22,6 +23,9 @@ public struct ServerlessManifestBuilder {
             let names = definition.names
             environment[names.queueURLVariable] = .ref(names.queueLogicalID)
             functions[names.functionName] = function(for: definition)
+            if definition.syncConfig.supportsWebhooks {
+                functions[names.webhookFunctionName] = webhookFunction(for: definition)
+            }
             resources[names.queueLogicalID] = .queue(queue(for: definition))
             resources[names.deadLetterQueueLogicalID] = .queue(
                 SQSQueueProperties(queueName: names.deadLetterQueueName, messageRetentionPeriod: Self.deadLetterRetentionPeriod))
@@ -66,6 +70,21 @@ public struct ServerlessManifestBuilder {
             provisionedConcurrency: config.provisioned.flatMap { $0 > 0 ? $0 : nil },
             environment: [Self.integrationNameVariable: .string(definition.name)],
             events: [.sqs(event)])
+    }
+
+    /// API Gateway's HTTP APIs end an integration after 30 seconds; a webhook only queues work.
+    static let webhookTimeout = 30
+
+    /// The same executable, told by its event (an HTTP request, not SQS records) to queue the
+    /// pushed persons for processing.
+    private func webhookFunction(for definition: IntegrationDefinition) -> ServerlessFunction {
+        ServerlessFunction(
+            handler: definition.handler,
+            runtime: definition.runtime == settings.runtime ? nil : definition.runtime,
+            timeout: Self.webhookTimeout,
+            memorySize: definition.queueConfig.memorySize,
+            environment: [Self.integrationNameVariable: .string(definition.name)],
+            events: [.httpApi(HTTPAPIEvent(method: "POST", path: definition.names.webhookPath))])
     }
 
     private func queue(for definition: IntegrationDefinition) -> SQSQueueProperties {

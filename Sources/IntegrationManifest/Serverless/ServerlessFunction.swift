@@ -47,7 +47,14 @@ public struct ServerlessFunction: Codable, Equatable, Sendable {
         events = try container.decodeIfPresent([FunctionEvent].self, forKey: .events) ?? []
     }
 
-    /// The `sqs` events, the only kind QueueLab runs.
+    /// The `httpApi` events in their object form.
+    public var httpAPIEvents: [HTTPAPIEvent] {
+        events.compactMap { event in
+            if case .httpApi(let httpApi) = event { httpApi } else { nil }
+        }
+    }
+
+    /// The `sqs` events.
     public var sqsEvents: [SQSEvent] {
         events.compactMap { event in
             if case .sqs(let sqs) = event { sqs } else { nil }
