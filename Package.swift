@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // A strict RFC 8259 parser with line and column errors, for definitions and SQS requests.
@@ -89,7 +90,9 @@ let package = Package(
             ]
         ),
         // What a Swift handler links: Runtime API client loop, SQS event types, a small SQS client.
-        .target(name: "LambdaHandler"),
+        .target(name: "LambdaHandler", dependencies: ["GlibcCompat"]),
+        // Keeps a packaged handler's glibc needs within Amazon Linux 2023's (see hypotf.c).
+        .target(name: "GlibcCompat"),
         // Charts and self-contained HTML pages (inline SVG) for `queuelab report` and `queuelab tune`.
         .target(name: "ReportCharts", dependencies: ["Primitives", .product(name: "Plot", package: "Plot")]),
         // Seeing what happens and what happened: runtime snapshots, the live status view, the
@@ -112,6 +115,7 @@ let package = Package(
             name: "QueueLab",
             dependencies: [
                 "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "StrictJSON", "Primitives",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -9,6 +9,7 @@ struct QueueLabCommand: AsyncParsableCommand {
             StartCommand.self,
             QueuesCommand.self,
             ReportCommand.self,
+            PackageCommand.self,
             DLQCommand.self,
             ExampleCommand.self,
             GenerateCommand.self,

@@ -56,6 +56,7 @@ struct CommittedManifestTests {
         #expect(manifest.functions["zohoCrmQueueWorker"] == ServerlessFunction(
             handler: "crm-sync", timeout: 600, memorySize: 1024, reservedConcurrency: 50, provisionedConcurrency: 10,
             environment: ["INTEGRATION_NAME": .string("zoho-crm")],
+            package: FunctionPackage(artifact: ".build/lambda/crm-sync/crm-sync.zip"),
             events: [.sqs(SQSEvent(arn: .arn(of: "ZohoCrmQueue"), batchSize: 10, maximumConcurrency: 100, functionResponseType: "ReportBatchItemFailures"))]))
         #expect(manifest.resources?.queues["ZohoCrmQueue"] == SQSQueueProperties(
             queueName: "zoho-crm-queue", visibilityTimeout: 3600, messageRetentionPeriod: 345_600,

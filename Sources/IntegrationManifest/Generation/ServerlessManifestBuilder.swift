@@ -69,6 +69,7 @@ public struct ServerlessManifestBuilder {
             // The Serverless Framework's schema starts provisionedConcurrency at 1; 0 means none.
             provisionedConcurrency: config.provisioned.flatMap { $0 > 0 ? $0 : nil },
             environment: [Self.integrationNameVariable: .string(definition.name)],
+            package: FunctionPackage(artifact: FunctionPackage.artifactPath(handler: definition.handler)),
             events: [.sqs(event)])
     }
 
@@ -84,6 +85,7 @@ public struct ServerlessManifestBuilder {
             timeout: Self.webhookTimeout,
             memorySize: definition.queueConfig.memorySize,
             environment: [Self.integrationNameVariable: .string(definition.name)],
+            package: FunctionPackage(artifact: FunctionPackage.artifactPath(handler: definition.handler)),
             events: [.httpApi(HTTPAPIEvent(method: "POST", path: definition.names.webhookPath))])
     }
 

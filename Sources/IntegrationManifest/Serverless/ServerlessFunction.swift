@@ -9,6 +9,8 @@ public struct ServerlessFunction: Codable, Equatable, Sendable {
     public var reservedConcurrency: Int?
     public var provisionedConcurrency: Int?
     public var environment: [String: CloudFormationValue]?
+    /// The deployment package: `artifact`, a zip `queuelab package` writes.
+    public var package: FunctionPackage?
     public var events: [FunctionEvent]
 
     public init(
@@ -19,6 +21,7 @@ public struct ServerlessFunction: Codable, Equatable, Sendable {
         reservedConcurrency: Int? = nil,
         provisionedConcurrency: Int? = nil,
         environment: [String: CloudFormationValue]? = nil,
+        package: FunctionPackage? = nil,
         events: [FunctionEvent] = []
     ) {
         self.handler = handler
@@ -28,11 +31,12 @@ public struct ServerlessFunction: Codable, Equatable, Sendable {
         self.reservedConcurrency = reservedConcurrency
         self.provisionedConcurrency = provisionedConcurrency
         self.environment = environment
+        self.package = package
         self.events = events
     }
 
     private enum CodingKeys: String, CodingKey {
-        case handler, runtime, timeout, memorySize, reservedConcurrency, provisionedConcurrency, environment, events
+        case handler, runtime, timeout, memorySize, reservedConcurrency, provisionedConcurrency, environment, package, events
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +48,7 @@ public struct ServerlessFunction: Codable, Equatable, Sendable {
         reservedConcurrency = try container.decodeIfPresent(Int.self, forKey: .reservedConcurrency)
         provisionedConcurrency = try container.decodeIfPresent(Int.self, forKey: .provisionedConcurrency)
         environment = try container.decodeIfPresent([String: CloudFormationValue].self, forKey: .environment)
+        package = try container.decodeIfPresent(FunctionPackage.self, forKey: .package)
         events = try container.decodeIfPresent([FunctionEvent].self, forKey: .events) ?? []
     }
 
