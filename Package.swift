@@ -121,6 +121,20 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Offline Pipedrive, Attio, AxisCare, Zoho CRM, ScalingTest and Quo on one loopback port, with
+        // realism knobs (latency, rate limit, error rate, poison records), for the CRM sync workers.
+        .target(
+            name: "CRMMock",
+            dependencies: [
+                "ServerSupport", "StrictJSON", "Primitives",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Measurements of the runtime's own overhead (`queuelab bench`).
         .target(
             name: "QueueLabBenchmarks",
@@ -162,6 +176,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "CRMMockTests",
+            dependencies: [
+                "CRMMock", "ServerSupport", "StrictJSON",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore", .product(name: "GRDB", package: "GRDB.swift")]),
