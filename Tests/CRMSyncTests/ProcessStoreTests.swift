@@ -1,15 +1,23 @@
 import CRMSync
 import Foundation
+import GRDB
 import Testing
 
 @Suite("The Process store")
 struct ProcessStoreTests {
     let clock = ManualClock()
+    let path = TestFiles.newDatabasePath()
     let store: ProcessStore
 
     init() throws {
         let clock = clock
-        store = try ProcessStore(path: TestFiles.newDatabasePath(), now: { clock.now })
+        store = try ProcessStore(path: path, now: { clock.now })
+    }
+
+    @Test("the file is in WAL mode, so that workers read while one writes")
+    func walMode() throws {
+        let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
     }
 
     func newSync(pageSize: Int = 100, type: SyncType = .initial, objectType: String = "Contact") async throws -> SyncProcess {

@@ -5,7 +5,7 @@ enum RetryAfter {
     /// The wait the header asks for; a date in the past asks for none, and an unreadable value is `nil`.
     static func delay(from value: String, nowMilliseconds: Int64) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty, text.allSatisfy(\.isASCIIDigit), let seconds = Int64(text) {
+        if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isWholeNumber }), let seconds = Int64(text) {
             return .seconds(seconds)
         }
         guard let date = httpDate(text) else { return nil }
@@ -24,8 +24,4 @@ enum RetryAfter {
         }
         return nil
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// A CRM client that retries by `CRMRetryPolicy` within one invocation's time. Build one per
 /// invocation with the invocation's deadline; tests pass their own time, sleep and randomness.
@@ -45,8 +43,6 @@ public struct RetryingCRMClient: CRMClient {
 
     /// Milliseconds since the Unix epoch, the clock of Lambda's deadlines.
     @Sendable public static func wallClockMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+        Date().epochMilliseconds
     }
 }

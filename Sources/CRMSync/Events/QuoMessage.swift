@@ -16,8 +16,3 @@ public struct QuoMessage: Codable, Sendable, Equatable {
         self.contactId = contactId
     }
 }
-
-/// Whether Quo received or sent a message or call.
-public enum Direction: String, Codable, Sendable {
-    case inbound, outbound
-}

@@ -29,11 +29,3 @@ struct ProcessErrorRecord: Codable, FetchableRecord, PersistableRecord {
         static let processId = Column(CodingKeys.processId)
     }
 }
-
-extension Date {
-    var epochMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-
-    init(epochMilliseconds: Int64) {
-        self.init(timeIntervalSince1970: Double(epochMilliseconds) / 1000)
-    }
-}

@@ -26,12 +26,10 @@ struct ProcessRecord: Codable, FetchableRecord, PersistableRecord {
     var errorMessage: String?
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let integration = Column(CodingKeys.integration)
         static let state = Column(CodingKeys.state)
         static let syncType = Column(CodingKeys.syncType)
         static let personObjectType = Column(CodingKeys.personObjectType)
-        static let totalPages = Column(CodingKeys.totalPages)
         static let processedRecords = Column(CodingKeys.processedRecords)
         static let totalSynced = Column(CodingKeys.totalSynced)
         static let totalFailed = Column(CodingKeys.totalFailed)

@@ -16,16 +16,13 @@ extension ProcessStore {
         let now = nowMilliseconds()
         return try await database.write { db in
             _ = try self.record(id, db)
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO process_page (processId, page, synced, failed, recordedAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, outcome.page, outcome.synced, outcome.failed, now])
+            let page = ProcessPageRecord(processId: id, page: outcome.page, synced: outcome.synced, failed: outcome.failed, recordedAt: now)
+            try page.insert(db, onConflict: .ignore)
             guard db.changesCount == 1 else { return .duplicatePage }
-            try db.execute(
-                sql: """
-                    UPDATE process SET processedRecords = processedRecords + ?, totalSynced = totalSynced + ?,
-                        totalFailed = totalFailed + ?, updatedAt = ? WHERE id = ?
-                    """,
-                arguments: [outcome.processed, outcome.synced, outcome.failed, now, id])
+            // processedRecords = processedRecords + ?, …: added to in SQL, never read and written back.
+            try ProcessRecord.filter(key: id).updateAll(
+                db, ProcessRecord.Columns.processedRecords += outcome.processed, ProcessRecord.Columns.totalSynced += outcome.synced,
+                ProcessRecord.Columns.totalFailed += outcome.failed, ProcessRecord.Columns.updatedAt.set(to: now))
             try self.keep(outcome.errors, of: id, db)
             var record = try self.record(id, db)
             return try self.completeIfDone(&record, db)

@@ -49,27 +49,18 @@ public struct ZohoCRMIntegration: CRMIntegration {
     }
 
     public func transformPersonToQuo(_ person: ZohoPerson) throws(PersonTransformError) -> QuoContact {
-        let fields: (first: String?, last: String?, email: String?, phone: String?, mobile: String?, company: String?, modified: String?)
-        let source: String
-        switch person {
-        case .contact(let contact):
-            fields = (contact.firstName, contact.lastName, contact.email, contact.phone, contact.mobile, contact.account?.name, contact.modifiedTime)
-            source = "zoho-crm-contact"
-        case .lead(let lead):
-            fields = (lead.firstName, lead.lastName, lead.email, lead.phone, lead.mobile, lead.company, lead.modifiedTime)
-            source = "zoho-crm-lead"
-        }
+        let fields = person.quoFields
         let phones = [("work", fields.phone), ("mobile", fields.mobile)].compactMap { label, value in
             value.flatMap { $0.isEmpty ? nil : QuoContact.LabeledValue(name: label, value: $0) }
         }
         let emails = [fields.email].compactMap { $0 }.filter { !$0.isEmpty }.map { QuoContact.LabeledValue(value: $0) }
         return QuoContact(
-            externalId: person.crmId, source: source,
+            externalId: person.crmId, source: fields.source,
             defaultFields: QuoContact.DefaultFields(
-                firstName: fields.first, lastName: fields.last, company: fields.company,
+                firstName: fields.firstName, lastName: fields.lastName, company: fields.company,
                 phoneNumbers: try ContactFieldRules.phoneNumbers(phones, of: person.crmId),
                 emails: try ContactFieldRules.emails(emails, of: person.crmId)),
-            customFields: QuoContact.CustomFields(crmId: person.crmId, crmType: "zoho-crm", lastModified: fields.modified))
+            customFields: QuoContact.CustomFields(crmId: person.crmId, crmType: "zoho-crm", lastModified: fields.modifiedTime))
     }
 
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
