@@ -190,5 +190,8 @@ struct TransformTests {
         let (contacts, failures) = await ScalingTestIntegration(client: Self.client).transformPersons(persons)
         #expect(contacts.map(\.externalId) == ["mock_0", "mock_1", "mock_2", "mock_4"])
         #expect(failures.map(\.personId) == ["mock_3"])
+        let at = Date(timeIntervalSince1970: 1_759_492_800)
+        #expect(failures.map { ProcessErrorEntry($0, page: 4, timestamp: at) } == [ProcessErrorEntry(
+            personId: "mock_3", page: 4, message: "InvalidPhoneNumber: person mock_3: \"\(Self.poison)\" is not a phone number", timestamp: at)])
     }
 }

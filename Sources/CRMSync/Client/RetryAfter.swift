@@ -9,7 +9,7 @@ enum RetryAfter {
             return .seconds(seconds)
         }
         guard let date = httpDate(text) else { return nil }
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded()) - nowMilliseconds
+        let milliseconds = date.epochMilliseconds - nowMilliseconds
         return .milliseconds(max(milliseconds, 0))
     }
 

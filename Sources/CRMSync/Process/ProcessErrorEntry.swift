@@ -14,4 +14,9 @@ public struct ProcessErrorEntry: Codable, Sendable, Equatable {
         self.message = message
         self.timestamp = timestamp
     }
+
+    /// A poison record of `page`.
+    public init(_ failure: PersonTransformError, page: Int, timestamp: Date) {
+        self.init(personId: failure.personId, page: page, message: failure.description, timestamp: timestamp)
+    }
 }
