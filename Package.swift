@@ -110,6 +110,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The seed's CRM sync framework: queue events, the five integrations, the Process store.
+        .target(
+            name: "CRMSync",
+            dependencies: ["StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Wires the services into one lifecycle.
         .target(
             name: "QueueLab",
@@ -158,6 +163,8 @@ let package = Package(
         .executableTarget(name: "ProbeHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/ProbeHandler"),
         .executableTarget(name: "BatchHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/BatchHandler"),
         // END handler executables
+        // Marks pages of one Process from its own OS process, for the Process store's race tests.
+        .executableTarget(name: "ProcessRaceWorker", dependencies: ["CRMSync"], path: "Tests/Fixtures/ProcessRaceWorker"),
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(
@@ -165,6 +172,7 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "CRMSyncTests", dependencies: ["CRMSync", "StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "IntegrationManifestTests",
             dependencies: ["IntegrationManifest", "StrictJSON", .product(name: "Yams", package: "Yams")]),

@@ -1,0 +1,18 @@
+/// A request the integration cannot serve.
+public struct CRMIntegrationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case unsupported = "Unsupported"
+        case unknownObjectType = "UnknownObjectType"
+        case unknownIntegration = "UnknownIntegration"
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

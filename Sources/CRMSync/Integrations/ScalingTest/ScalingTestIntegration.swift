@@ -1,0 +1,83 @@
+import Foundation
+
+/// ScalingTest: the seed's load-test CRM (10,000 persons), served by QueueLab's mock CRM so that
+/// the sync goes over HTTP like the others, with the mock's rate limits and poison records.
+/// Record offsets, a total on every page, bulk read by ids, simulated webhooks and activity.
+///
+/// Requests (for the mock CRM):
+/// - `GET /scaling-test/persons?offset=&limit=&sort=desc|asc`, plus `modified_since=<ISO 8601>`
+///   for an ongoing sync → `{"data": [person], "total", "hasMore"}`;
+/// - `POST /scaling-test/persons/batch` `{"ids": [id]}` → `{"data": [person]}`;
+/// - `POST /scaling-test/activities` `{"type": "sms"|"call", "activity": SMSActivity|CallActivity}`;
+/// - `POST /scaling-test/webhooks` `{"url"}`.
+public struct ScalingTestIntegration: CRMIntegration {
+    public static let name = "scaling-test"
+    public static let personObjectTypes = ["MockPerson"]
+    public static let paginationStyle = PaginationStyle.offset
+    public static let fetchesPersonsByIds = true
+
+    public let client: any CRMClient
+
+    public init(client: any CRMClient) {
+        self.client = client
+    }
+
+    public func fetchPersonPage(_ request: PageRequest) async throws -> PersonPage<ScalingTestPerson> {
+        var query = [
+            CRMRequest.QueryItem("offset", String(Self.paginationStyle.parameter(forPage: request.page, limit: request.limit))),
+            CRMRequest.QueryItem("limit", String(request.limit)),
+            CRMRequest.QueryItem("sort", request.sortDesc ? "desc" : "asc"),
+        ]
+        if let modifiedSince = request.modifiedSince {
+            query.append(CRMRequest.QueryItem("modified_since", ISO8601Timestamp.string(from: modifiedSince)))
+        }
+        let response: ListResponse = try await client.json(CRMRequest(.get, "/scaling-test/persons", query: query))
+        return PersonPage(persons: response.data, total: response.total, hasMore: response.hasMore)
+    }
+
+    /// The seed's transform, which lists the email and phone even when the mock leaves them out;
+    /// here a missing or empty one is left out of the lists instead.
+    public func transformPersonToQuo(_ person: ScalingTestPerson) throws(PersonTransformError) -> QuoContact {
+        let emails = [person.email].compactMap { $0 }.filter { !$0.isEmpty }.map { QuoContact.LabeledValue(value: $0) }
+        let phones = [person.phone].compactMap { $0 }.filter { !$0.isEmpty }.map { QuoContact.LabeledValue(value: $0) }
+        return QuoContact(
+            externalId: person.crmId, source: "scaling-test-person",
+            defaultFields: QuoContact.DefaultFields(
+                firstName: person.firstName, lastName: person.lastName,
+                phoneNumbers: try ContactFieldRules.phoneNumbers(phones, of: person.crmId),
+                emails: try ContactFieldRules.emails(emails, of: person.crmId)))
+    }
+
+    public func logSMSToActivity(_ activity: SMSActivity) async throws {
+        try await client.perform(.json(.post, "/scaling-test/activities", body: LoggedActivity(type: "sms", activity: activity)))
+    }
+
+    public func logCallToActivity(_ activity: CallActivity) async throws {
+        try await client.perform(.json(.post, "/scaling-test/activities", body: LoggedActivity(type: "call", activity: activity)))
+    }
+
+    public func setupWebhooks(apiURL: String) async throws {
+        try await client.perform(.json(.post, "/scaling-test/webhooks", body: ["url": Self.webhookURL(apiURL: apiURL)]))
+    }
+
+    public func fetchPersonsByIds(_ ids: [String], objectType: String) async throws -> [ScalingTestPerson] {
+        guard !ids.isEmpty else { return [] }
+        let response: BatchResponse = try await client.json(.json(.post, "/scaling-test/persons/batch", body: ["ids": ids]))
+        return response.data
+    }
+
+    struct ListResponse: Decodable {
+        var data: [ScalingTestPerson]
+        var total: Int?
+        var hasMore: Bool
+    }
+
+    struct BatchResponse: Decodable {
+        var data: [ScalingTestPerson]
+    }
+
+    struct LoggedActivity<Activity: Encodable>: Encodable {
+        var type: String
+        var activity: Activity
+    }
+}

@@ -1,0 +1,41 @@
+/// The Zoho CRM module of a person object type (`Contact` → `Contacts`).
+enum ZohoModule: String {
+    case contacts = "Contacts"
+    case leads = "Leads"
+
+    init(objectType: String) throws(CRMIntegrationError) {
+        switch objectType {
+        case "Contact": self = .contacts
+        case "Lead": self = .leads
+        default:
+            throw CRMIntegrationError(.unknownObjectType, "Zoho CRM syncs Contact and Lead, not \"\(objectType)\"")
+        }
+    }
+
+    var path: String { "/crm/v2/\(rawValue)" }
+
+    /// Decodes a module's list answer and wraps each record.
+    func persons(from client: any CRMClient, _ request: CRMRequest) async throws -> (persons: [ZohoPerson], moreRecords: Bool) {
+        switch self {
+        case .contacts:
+            let response: ListResponse<ZohoContact> = try await client.json(request)
+            return ((response.data ?? []).map(ZohoPerson.contact), response.info?.moreRecords ?? false)
+        case .leads:
+            let response: ListResponse<ZohoLead> = try await client.json(request)
+            return ((response.data ?? []).map(ZohoPerson.lead), response.info?.moreRecords ?? false)
+        }
+    }
+
+    struct ListResponse<Record: Decodable>: Decodable {
+        var data: [Record]?
+        var info: Info?
+
+        struct Info: Decodable {
+            var moreRecords: Bool?
+
+            enum CodingKeys: String, CodingKey {
+                case moreRecords = "more_records"
+            }
+        }
+    }
+}
