@@ -202,7 +202,12 @@ let package = Package(
         ),
         .testTarget(
             name: "FunctionHostTests",
-            dependencies: ["FunctionHost", "ServerSupport", "LambdaHandler", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "FunctionHost", "ServerSupport", "LambdaHandler", "StrictJSON", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "TestSupport"]),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "QueueStore", "FunctionHost", "TestSupport"]),
         .testTarget(name: "QueueLabBenchmarksTests", dependencies: ["QueueLabBenchmarks", "TestSupport"]),

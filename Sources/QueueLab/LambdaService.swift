@@ -6,16 +6,16 @@ import Primitives
 import QueueStore
 import ServiceLifecycle
 
-/// The function host with its Lambda Invoke API and its event source mappings, as one member of
-/// the runtime's ServiceGroup.
+/// The function host with its Lambda Invoke API, its event source mappings and, when the manifest
+/// has `httpApi` or `http` events, its HTTP API gateway, as one member of the runtime's ServiceGroup.
 ///
 /// All of them start only once the SQS endpoint listens: handlers get its URL (`AWS_ENDPOINT_URL_SQS`,
 /// and every `Ref` to a queue), the host fixes their environment when it is created, and with
 /// `--sqs-port 0` only the bound port tells the URL. So this service awaits the URL the SQS server
 /// reports, then creates the host and runs it, the Invoke API and the mappings in a child task group.
-/// Listed last in the group, it is the first to be shut down: the Invoke API and the mappings stop
-/// taking work and finish what they hold while the host still runs; then the host stops its
-/// handlers, before the endpoint they talk to.
+/// Listed last in the group, it is the first to be shut down: the Invoke API, the gateway and the
+/// mappings stop taking work and finish what they hold while the host still runs; then the host
+/// stops its handlers, before the endpoint they talk to.
 struct LambdaService: Service {
     let configuration: RuntimeConfiguration
     let manifest: ManifestDeployment.Deployed?
@@ -25,6 +25,7 @@ struct LambdaService: Service {
     /// Receives the host once it exists, for the runtime monitor.
     let host: OneShot<FunctionHost>
     let onListening: @Sendable (LambdaEndpoint) async -> Void
+    let onHTTPListening: @Sendable (HTTPAPIEndpoint) async -> Void
     let logger: Logger
 
     func run() async throws {
@@ -43,6 +44,9 @@ struct LambdaService: Service {
         let api = InvokeAPIServer(host: host, address: configuration.host, port: configuration.lambdaPort, logger: logger)
         let eventSources = EventSourceMappingService(
             mappings: manifest?.mappings ?? [], store: store, host: host, settings: configuration.mappingSettings, logger: logger)
+        let routes = manifest?.plan.httpRoutes.map(\.route) ?? []
+        let gateway = routes.isEmpty
+            ? nil : HTTPGateway(host: host, routes: routes, address: configuration.host, port: configuration.httpPort, logger: logger)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await host.run() }
             defer { host.shutDown() }
@@ -68,7 +72,14 @@ struct LambdaService: Service {
                 case .failure(let error): throw rejected(error)
                 }
                 callers.addTask { try await eventSources.run() }
+                var httpEndpoint: HTTPAPIEndpoint?
+                if let gateway {
+                    callers.addTask { try await gateway.run() }
+                    guard let httpPort = await gateway.waitUntilListening() else { return }
+                    httpEndpoint = HTTPAPIEndpoint(url: "http://\(configuration.host):\(httpPort)", routes: routes)
+                }
                 await onListening(LambdaEndpoint(url: "http://\(configuration.host):\(port)", functions: configurations))
+                if let httpEndpoint { await onHTTPListening(httpEndpoint) }
             }
         }
     }

@@ -1,21 +1,24 @@
 import ServiceLifecycle
 
 extension QueueLabRuntime {
-    /// Runs the runtime, calls `body` once both endpoints listen (and provisioned environments are
+    /// Runs the runtime, calls `body` once every endpoint listens (and provisioned environments are
     /// warm), then shuts it down gracefully and returns what `body` returned. A start-up failure
     /// (a bad manifest value, a port in use, a handler the host rejects) is thrown.
     public func withRunning<T: Sendable>(_ body: @Sendable (RuntimeEndpoints) async throws -> T) async throws -> T {
         let (sqsEndpoints, sqsContinuation) = AsyncStream.makeStream(of: String.self)
         let (lambdaEndpoints, lambdaContinuation) = AsyncStream.makeStream(of: LambdaEndpoint.self)
+        let (httpEndpoints, httpContinuation) = AsyncStream.makeStream(of: HTTPAPIEndpoint.self)
         let (metricsEndpoints, metricsContinuation) = AsyncStream.makeStream(of: String.self)
         let group = serviceGroup(
             deployed: try await deploy(), onSQSListening: { sqsContinuation.yield($0) },
-            onLambdaListening: { lambdaContinuation.yield($0) }, onMetricsListening: { metricsContinuation.yield($0) })
+            onLambdaListening: { lambdaContinuation.yield($0) }, onHTTPListening: { httpContinuation.yield($0) },
+            onMetricsListening: { metricsContinuation.yield($0) })
         return try await withThrowingTaskGroup(of: T?.self) { tasks in
             tasks.addTask {
                 defer {
                     sqsContinuation.finish()
                     lambdaContinuation.finish()
+                    httpContinuation.finish()
                     metricsContinuation.finish()
                 }
                 try await group.run()
@@ -28,6 +31,12 @@ extension QueueLabRuntime {
                 while try await tasks.next() != nil {}
                 throw QueueLabRuntimeError.stoppedBeforeListening
             }
+            var httpIterator = httpEndpoints.makeAsyncIterator()
+            let http = servesHTTPAPI ? await httpIterator.next() : nil
+            if servesHTTPAPI, http == nil {
+                while try await tasks.next() != nil {}
+                throw QueueLabRuntimeError.stoppedBeforeListening
+            }
             var metricsIterator = metricsEndpoints.makeAsyncIterator()
             let metrics = configuration.metricsPort == nil ? nil : await metricsIterator.next()
             if configuration.metricsPort != nil, metrics == nil {
@@ -35,7 +44,7 @@ extension QueueLabRuntime {
                 throw QueueLabRuntimeError.stoppedBeforeListening
             }
             do {
-                let result = try await body(RuntimeEndpoints(sqs: sqs, lambda: lambda, metrics: metrics))
+                let result = try await body(RuntimeEndpoints(sqs: sqs, lambda: lambda, metrics: metrics, http: http))
                 await group.triggerGracefulShutdown()
                 while try await tasks.next() != nil {}
                 return result

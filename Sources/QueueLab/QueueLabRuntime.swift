@@ -8,8 +8,8 @@ import ServiceLifecycle
 import UnixSignals
 
 /// One lifecycle for every long-running part: the SQS endpoint, the message move tasks, and the
-/// functions with their Lambda Invoke API. SIGINT and SIGTERM shut it down gracefully; state is
-/// already on disk.
+/// functions with their Lambda Invoke API and the manifest's HTTP API. SIGINT and SIGTERM shut it
+/// down gracefully; state is already on disk.
 public struct QueueLabRuntime: Sendable {
     public let configuration: RuntimeConfiguration
     public let store: QueueStore
@@ -28,17 +28,24 @@ public struct QueueLabRuntime: Sendable {
     }
 
     /// Runs until SIGINT/SIGTERM; `onSQSListening` receives the SQS endpoint's URL, then
-    /// `onLambdaListening` the Invoke API's once provisioned environments are warm, and
+    /// `onLambdaListening` the Invoke API's once provisioned environments are warm, then
+    /// `onHTTPListening` the HTTP API's when the manifest has `httpApi` or `http` events, and
     /// `onMetricsListening` the `/metrics` URL when it is served.
     public func run(
         onSQSListening: @escaping @Sendable (String) async -> Void = { _ in },
         onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in },
+        onHTTPListening: @escaping @Sendable (HTTPAPIEndpoint) async -> Void = { _ in },
         onMetricsListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
         try await serviceGroup(
             deployed: try await deploy(), gracefulShutdownSignals: [.sigterm, .sigint], onSQSListening: onSQSListening,
-            onLambdaListening: onLambdaListening, onMetricsListening: onMetricsListening
+            onLambdaListening: onLambdaListening, onHTTPListening: onHTTPListening, onMetricsListening: onMetricsListening
         ).run()
+    }
+
+    /// Whether the manifest has routes for the HTTP API to serve.
+    var servesHTTPAPI: Bool {
+        manifest?.httpRoutes.isEmpty == false
     }
 
     /// Checks the manifest against the state file and creates or updates its queues; nothing has
@@ -54,6 +61,7 @@ public struct QueueLabRuntime: Sendable {
         gracefulShutdownSignals: [UnixSignal] = [],
         onSQSListening: @escaping @Sendable (String) async -> Void,
         onLambdaListening: @escaping @Sendable (LambdaEndpoint) async -> Void = { _ in },
+        onHTTPListening: @escaping @Sendable (HTTPAPIEndpoint) async -> Void = { _ in },
         onMetricsListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> ServiceGroup {
         let host = configuration.host
@@ -71,7 +79,7 @@ public struct QueueLabRuntime: Sendable {
         let functionHost = OneShot<FunctionHost>()
         let lambda = LambdaService(
             configuration: configuration, manifest: deployed, store: store, sqsEndpoint: sqsEndpoint, host: functionHost,
-            onListening: onLambdaListening, logger: logger)
+            onListening: onLambdaListening, onHTTPListening: onHTTPListening, logger: logger)
         let redraws = configuration.showsStatus && TerminalConsole.standardOutput.isTerminal
         let monitor = RuntimeMonitor(
             store: store, host: functionHost, interval: configuration.monitorInterval ?? .milliseconds(redraws ? 250 : 1000),

@@ -6,7 +6,7 @@ import FunctionHost
 /// Everything `queuelab start` needs to know to run.
 public struct RuntimeConfiguration: Sendable {
     public var statePath: String
-    /// Address both endpoints bind (the SQS endpoint and the Lambda Invoke API).
+    /// Address the endpoints bind (the SQS endpoint, the Lambda Invoke API, the HTTP API).
     public var host: String
     public var sqsPort: Int
     public var accountId: String
@@ -17,6 +17,9 @@ public struct RuntimeConfiguration: Sendable {
     public var stage: String?
     /// The Lambda Invoke API's port (3002 as serverless-offline; 0 picks a free one).
     public var lambdaPort: Int
+    /// The port of the manifest's `httpApi` and `http` routes (3000 as serverless-offline; 0 picks
+    /// a free one); served only when the manifest has such events.
+    public var httpPort: Int
     /// The Python that runs `python3.*` functions through `awslambdaric`.
     public var pythonExecutable: String
     /// Folders searched for a `provided.*` handler given as a bare name, after the manifest's folder.
@@ -40,7 +43,7 @@ public struct RuntimeConfiguration: Sendable {
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
         accountId: String = "000000000000", region: String = "us-east-1", manifestPath: String? = nil, stage: String? = nil,
-        lambdaPort: Int = 3002, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
+        lambdaPort: Int = 3002, httpPort: Int = 3000, pythonExecutable: String = RuntimeConfiguration.defaultPythonExecutable(),
         executableSearchPaths: [String] = [RuntimeConfiguration.runningExecutableDirectory()],
         mappingSettings: MappingSettings = MappingSettings(), asyncRetryTimings: AsyncRetryTimings = .aws,
         echoLogs: Bool = true
@@ -53,6 +56,7 @@ public struct RuntimeConfiguration: Sendable {
         self.manifestPath = manifestPath
         self.stage = stage
         self.lambdaPort = lambdaPort
+        self.httpPort = httpPort
         self.pythonExecutable = pythonExecutable
         self.executableSearchPaths = executableSearchPaths
         self.mappingSettings = mappingSettings

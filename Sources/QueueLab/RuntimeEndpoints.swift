@@ -5,4 +5,6 @@ public struct RuntimeEndpoints: Sendable {
     public let lambda: LambdaEndpoint
     /// `http://<host>:<port>/metrics`, when the runtime serves Prometheus metrics.
     public let metrics: String?
+    /// The HTTP API's routes, when the manifest has `httpApi` or `http` events.
+    public let http: HTTPAPIEndpoint?
 }

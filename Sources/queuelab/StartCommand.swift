@@ -7,7 +7,7 @@ import QueueLab
 struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Start the runtime: the SQS endpoint on the state file, and the Lambda Invoke API with the manifest's functions (Ctrl-C or SIGTERM stops it).",
+        abstract: "Start the runtime: the SQS endpoint on the state file, the Lambda Invoke API with the manifest's functions, and their HTTP API routes (Ctrl-C or SIGTERM stops it).",
         discussion: """
             Run it from the package root: python3.* functions use its .venv/bin/python when it exists \
             (else python3 from PATH), and provided.* handlers given as a bare name are looked up in the \
@@ -25,6 +25,9 @@ struct StartCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("lambda-port"), help: "Lambda Invoke API port (0 picks a free one).")
     var lambdaPort = 3002
+
+    @Option(name: .customLong("http-port"), help: "Port of the manifest's httpApi and http events (0 picks a free one); served when it has any.")
+    var httpPort = 3000
 
     @Option(name: .customLong("manifest"), help: "serverless.json (or a CloudFormation template) to run (default: ./serverless.json when it exists).")
     var manifestPath: String?
@@ -56,6 +59,7 @@ struct StartCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(sqsPort) else { throw ValidationError("--sqs-port must be between 0 and 65535.") }
         guard (0...65535).contains(lambdaPort) else { throw ValidationError("--lambda-port must be between 0 and 65535.") }
+        guard (0...65535).contains(httpPort) else { throw ValidationError("--http-port must be between 0 and 65535.") }
         if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be between 0 and 65535.") }
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits.")
@@ -80,7 +84,7 @@ struct StartCommand: AsyncParsableCommand {
         let logger = Logger(label: "queuelab")
         var configuration = RuntimeConfiguration(
             statePath: statePath, host: host, sqsPort: sqsPort, accountId: accountId, region: region,
-            manifestPath: manifest, stage: stage, lambdaPort: lambdaPort)
+            manifestPath: manifest, stage: stage, lambdaPort: lambdaPort, httpPort: httpPort)
         if let scalePerMinute { configuration.eventSourceScalePerMinute = scalePerMinute }
         if let asyncRetryInterval { configuration.asyncRetryInterval = .milliseconds(Int64(asyncRetryInterval * 1000)) }
         configuration.showsStatus = !quiet
@@ -103,6 +107,12 @@ struct StartCommand: AsyncParsableCommand {
                         "  function \(function.name): \(function.runtime) \(function.handler), "
                             + "\(Int(function.timeout)) s, \(function.memorySize) MB\(reserved)\(provisioned)")
                 }
+            },
+            onHTTPListening: { endpoint in
+                // One write: whoever waits for the first line finds the routes with it.
+                TerminalConsole.standardOutput.log(
+                    lines: ["HTTP API listening on \(endpoint.url)"]
+                        + endpoint.routes.map { "  \($0.servedRoute) → function \($0.function) (\($0.api))" })
             },
             onMetricsListening: { url in
                 Self.write("Prometheus metrics on \(url)")

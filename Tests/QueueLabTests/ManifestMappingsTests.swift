@@ -23,7 +23,7 @@ struct ManifestMappingsTests {
     @Test("an sqs event as a bare ARN, or an object with every setting (filter patterns as written, not evaluated); other events are not mappings")
     func sqsEvents() throws {
         let mappings = try Self.mappings(events: """
-            [{"http": {"path": "x"}},
+            [{"httpApi": "GET /x"},
              {"sqs": "arn:aws:sqs:eu-west-1:123456789012:orders"},
              {"sqs": {"arn": {"Fn::GetAtt": ["Orders", "Arn"]}, "batchSize": "100", "maximumBatchingWindow": 5, "maximumConcurrency": 2,
                       "functionResponseType": "ReportBatchItemFailures", "enabled": false,

@@ -122,7 +122,7 @@ struct ManifestVariablesTests {
     func unusedParts() throws {
         let json = Fixture.serverless(
             provider: #""iam": {"role": "${ssm:/roles/worker}"}"#,
-            worker: #""events": [{"http": {"path": "${ssm:/path}"}}], "environment": {"X": {"Fn::Sub": "${AWS::Region}-${!Literal}"}}"#,
+            worker: #""events": [{"schedule": {"rate": "${ssm:/rate}"}}], "environment": {"X": {"Fn::Sub": "${AWS::Region}-${!Literal}"}}"#,
             resources: #"{"Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "${cf:other.Role}"}}}"#)
         #expect(try Fixture.plan(json).functions[0].environment["X"]?.literal == "eu-west-1-${Literal}")
     }

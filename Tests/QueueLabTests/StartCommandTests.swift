@@ -52,6 +52,9 @@ struct StartCommandTests {
             ("serverless.json", "{\"service\": ", "serverless.json: not valid JSON: line 1, column 13"),
             ("serverless.json", #"{"service": "a", "provider": {"name": "aws", "runtime": "nodejs20.x"}, "functions": {"f": {"handler": "h.main"}}}"#,
              "serverless.json: function 'f': unknown runtime 'nodejs20.x' (supported: provided.*, python3.*)"),
+            ("serverless.json",
+             #"{"service": "a", "provider": {"name": "aws", "runtime": "python3.11"}, "functions": {"f": {"handler": "h.main", "events": [{"httpApi": "POST webhooks/{id}"}]}}}"#,
+             #"serverless.json: functions.f.events[0].httpApi: is "webhooks/{id}", which must start with /; allowed: a path such as /webhooks/{integration} or /files/{proxy+}"#),
         ] as [(String, String?, String)])
     func badManifest(file: String, contents: String?, expected: String) async throws {
         let directory = TestPaths.temporaryDirectory()
@@ -81,6 +84,27 @@ struct StartCommandTests {
             #expect(second.status != 0)
             #expect(second.standardError.contains(expected), "\(second.standardError)")
         }
+    }
+
+    @Test("httpApi events: --http-port 0 serves them on a free port, printed with each route, and a request reaches the function")
+    func httpAPI() async throws {
+        let directory = try HTTPAPITests.webhookDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let manifest: [String: Any] = [
+            "service": "hooks", "provider": ["name": "aws", "runtime": "python3.11"],
+            "functions": ["record": ["handler": "webhook.record", "events": [["httpApi": "GET /record"], ["http": "GET users/{id}"]]]],
+        ]
+        try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: directory + "/serverless.json"))
+        let queuelab = try QueueLabProcess.start(
+            ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"], in: directory)
+        defer { queuelab.stop(signal: SIGTERM) }
+        let url = try await queuelab.url(after: "HTTP API listening on ")
+        #expect(queuelab.output.contains("\n  GET /record → function record (HTTP API, payload 2.0)\n"), "\(queuelab.output)")
+        #expect(queuelab.output.contains("\n  GET /dev/users/{id} → function record (REST API, payload 1.0)\n"), "\(queuelab.output)")
+        let reply = try await HTTPClient(baseURL: url).send("GET", "/record")
+        #expect(reply.status == 200)
+        #expect(reply.json as? [String: String] == ["received": "/record"])
+        #expect(queuelab.stop(signal: SIGTERM) == 0)
     }
 
     @Test("--lambda-port out of range is a usage error")

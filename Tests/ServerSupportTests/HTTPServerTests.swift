@@ -152,4 +152,37 @@ struct HTTPServerTests {
             }
         }
     }
+
+    @Test("a server that does not stop on graceful shutdown keeps its idle connections and accepts new ones until cancelled")
+    func servesThroughGracefulShutdown() async throws {
+        let stopping = TestServer.make()
+        let serving = HTTPServer(
+            label: "test server", host: "127.0.0.1", port: 0, maximumBodySize: 64, stopsOnGracefulShutdown: false,
+            responder: TestServer.describe)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await stopping.run { continuation.yield($0) } }
+                group.addTask { try await serving.run { continuation.yield($0) } }
+                var iterator = ports.makeAsyncIterator()
+                let first = try #require(await iterator.next()), second = try #require(await iterator.next())
+                // Which port is which is not known; an idle connection to each, made before the trigger.
+                let idle = [first: try RawHTTPConnection(port: first), second: try RawHTTPConnection(port: second)]
+                trigger.triggerGracefulShutdown()
+                // The shutdown has reached the servers once one of them refuses new connections.
+                var refusing: Int?
+                for _ in 0..<500 where refusing == nil {
+                    refusing = [first, second].first { (try? RawHTTPConnection(port: $0)) == nil }
+                    if refusing == nil { try await Task.sleep(for: .milliseconds(10)) }
+                }
+                let servingPort = try #require(refusing.map { $0 == first ? second : first })
+                for connection in [try #require(idle[servingPort]), try RawHTTPConnection(port: servingPort)] {
+                    connection.write("GET /late HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    let received = await connection.readUntilClosed()
+                    #expect(received.contains("GET /late query=- bytes=0 tooLarge=false"), "\(received)")
+                }
+                group.cancelAll()
+            }
+        }
+    }
 }

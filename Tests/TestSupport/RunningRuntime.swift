@@ -8,6 +8,8 @@ import QueueStore
 public struct RunningRuntime: Sendable {
     public let sqsEndpoint: String
     public let lambda: LambdaEndpoint
+    /// The HTTP API, when the manifest has `httpApi` or `http` events.
+    public let http: HTTPAPIEndpoint?
     /// Where the manifest, the state file and the clients' output files live.
     public let directory: String
     public let store: QueueStore
@@ -30,11 +32,12 @@ public struct RunningRuntime: Sendable {
         logger.logLevel = .warning
         var configuration = RuntimeConfiguration(
             statePath: statePath ?? directory + "/state/state.sqlite", sqsPort: 0,
-            manifestPath: manifest == nil ? nil : manifestPath, lambdaPort: 0)
+            manifestPath: manifest == nil ? nil : manifestPath, lambdaPort: 0, httpPort: 0)
         configure(&configuration)
         let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
         return try await runtime.withRunning { endpoints in
-            try await body(RunningRuntime(sqsEndpoint: endpoints.sqs, lambda: endpoints.lambda, directory: directory, store: runtime.store))
+            try await body(RunningRuntime(
+                sqsEndpoint: endpoints.sqs, lambda: endpoints.lambda, http: endpoints.http, directory: directory, store: runtime.store))
         }
     }
 

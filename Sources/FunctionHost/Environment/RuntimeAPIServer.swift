@@ -18,14 +18,15 @@ struct RuntimeAPIServer: Sendable {
     init(environment: ExecutionEnvironment, executor: EventLoopTaskExecutor, onListening: @escaping @Sendable (Int) -> Void) {
         server = HTTPServer(
             label: "Runtime API", host: "127.0.0.1", port: 0, maximumBodySize: Self.maximumPayloadBytes, timeouts: Self.timeouts,
-            eventLoopGroup: executor.eventLoop
+            stopsOnGracefulShutdown: false, eventLoopGroup: executor.eventLoop
         ) { request in
             await Self.respond(to: request, environment: environment)
         }
         self.onListening = onListening
     }
 
-    /// Serves until the surrounding task is cancelled.
+    /// Serves until the surrounding task is cancelled, also through the runtime's graceful
+    /// shutdown: handlers still post the results of the invocations the shutdown waits for.
     func run() async throws {
         try await server.run(onListening: onListening)
     }

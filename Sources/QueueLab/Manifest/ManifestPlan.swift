@@ -3,13 +3,14 @@ import FunctionHost
 import StrictJSON
 
 /// Everything `queuelab start` creates from a manifest, resolved and checked before anything
-/// starts: queues, functions, event source mappings and asynchronous invocation settings.
+/// starts: queues, functions, event source mappings, asynchronous invocation settings and the
+/// routes of `httpApi` and `http` events.
 ///
 /// The manifest is a Serverless Framework serverless.json, or a CloudFormation template such as
 /// `queuelab generate --format cloudformation` writes. Loading parses it strictly (errors have a
 /// line and column), resolves Serverless variables, evaluates CloudFormation intrinsics where
 /// QueueLab uses them, and checks every value; errors name the file, the dotted key and what is
-/// allowed. Unused parts (IAM roles, HTTP events, outputs) are neither resolved nor evaluated.
+/// allowed. Unused parts (IAM roles, other events, outputs) are neither resolved nor evaluated.
 ///
 /// Names: functions are named by their key under `functions`, or in a template by `FunctionName`,
 /// else `<Name>LambdaFunction` → `name`, else the logical ID. A queue without `QueueName` is
@@ -35,6 +36,8 @@ public struct ManifestPlan: Sendable {
     public let mappings: [MappingDeclaration]
     /// Functions with asynchronous invocation settings, sorted by name.
     public let asyncInvokes: [AsyncInvokeDeclaration]
+    /// `httpApi` and `http` events, in function and event order.
+    public let httpRoutes: [HTTPRouteDeclaration]
 
     /// The Serverless Framework's defaults when neither the function nor `provider` sets a value.
     public static let defaultTimeout = 6
@@ -74,7 +77,7 @@ public struct ManifestPlan: Sendable {
 
     init(
         file: String, format: Format, stackName: String, queues: [QueueDeclaration], functions: [FunctionDeclaration],
-        mappings: [MappingDeclaration], asyncInvokes: [AsyncInvokeDeclaration]
+        mappings: [MappingDeclaration], asyncInvokes: [AsyncInvokeDeclaration], httpRoutes: [HTTPRouteDeclaration]
     ) {
         self.file = file
         self.format = format
@@ -83,6 +86,7 @@ public struct ManifestPlan: Sendable {
         self.functions = functions
         self.mappings = mappings
         self.asyncInvokes = asyncInvokes
+        self.httpRoutes = httpRoutes
     }
 
     /// The functions as the function host runs them, with queue URLs on `sqsEndpoint`

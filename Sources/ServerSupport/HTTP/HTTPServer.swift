@@ -20,12 +20,16 @@ public struct HTTPServer: Sendable {
     /// Body bytes kept per request; see `HTTPServerRequest.bodyTooLarge`.
     public let maximumBodySize: Int
     public let timeouts: Timeouts
+    /// Whether a `ServiceGroup`'s graceful shutdown stops the server. A server whose clients are
+    /// what the shutdown waits for (the Runtime API, to the handlers finishing their invocations)
+    /// serves on until cancelled.
+    public let stopsOnGracefulShutdown: Bool
     private let eventLoopGroup: any EventLoopGroup
     private let responder: Responder
 
     public init(
         label: String, host: String, port: Int, maximumBodySize: Int, timeouts: Timeouts = Timeouts(),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        stopsOnGracefulShutdown: Bool = true, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         responder: @escaping Responder
     ) {
         self.label = label
@@ -33,13 +37,15 @@ public struct HTTPServer: Sendable {
         self.port = port
         self.maximumBodySize = maximumBodySize
         self.timeouts = timeouts
+        self.stopsOnGracefulShutdown = stopsOnGracefulShutdown
         self.eventLoopGroup = eventLoopGroup
         self.responder = responder
     }
 
-    /// Serves until cancelled or, in a `ServiceGroup`, until graceful shutdown: then it stops
-    /// accepting, lets each connection finish the request it is answering, and closes them.
-    /// `onListening` receives the bound port; a port that cannot be bound throws `HTTPServerError`.
+    /// Serves until cancelled or, in a `ServiceGroup` and unless `stopsOnGracefulShutdown` is
+    /// off, until graceful shutdown: then it stops accepting, lets each connection finish the
+    /// request it is answering, and closes them. `onListening` receives the bound port; a port
+    /// that cannot be bound throws `HTTPServerError`.
     public func run(onListening: @Sendable (Int) async -> Void = { _ in }) async throws {
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
         let server: NIOAsyncChannel<Connection, Never>
@@ -50,7 +56,7 @@ public struct HTTPServer: Sendable {
         }
         await onListening(server.channel.localAddress?.port ?? port)
         let responder = responder
-        try await withGracefulShutdownHandler {
+        let serve = {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { connections in
                     for try await connection in connections {
@@ -62,6 +68,10 @@ public struct HTTPServer: Sendable {
                     }
                 }
             }
+        }
+        guard stopsOnGracefulShutdown else { return try await serve() }
+        try await withGracefulShutdownHandler {
+            try await serve()
         } onGracefulShutdown: {
             quiescing.initiateShutdown(promise: nil)
         }

@@ -13,6 +13,8 @@ public struct HTTPServerRequest: Sendable {
     public let bodyTooLarge: Bool
     /// The body was declared over the limit and is not read: the connection ends after the answer.
     let bodyUnread: Bool
+    /// The client's address, as the connection has it cached (no system call per request).
+    public let remoteAddress: SocketAddress?
 
     public var method: HTTPMethod { head.method }
 

@@ -32,7 +32,9 @@ final class RequestAggregator: ChannelInboundHandler, RemovableChannelHandler {
             let (declaredLength, expectsContinue) = Self.bodyHeaders(head.headers)
             if let declaredLength, declaredLength > limit {
                 droppingInput = true
-                let request = HTTPServerRequest(head: head, body: ByteBuffer(), bodyTooLarge: true, bodyUnread: true)
+                let request = HTTPServerRequest(
+                    head: head, body: ByteBuffer(), bodyTooLarge: true, bodyUnread: true,
+                    remoteAddress: context.channel.remoteAddress)
                 context.fireChannelRead(wrapInboundOut(request))
                 return
             }
@@ -56,7 +58,9 @@ final class RequestAggregator: ChannelInboundHandler, RemovableChannelHandler {
             }
         case .end:
             guard let head else { return }
-            let request = HTTPServerRequest(head: head, body: body ?? ByteBuffer(), bodyTooLarge: bodyTooLarge, bodyUnread: false)
+            let request = HTTPServerRequest(
+                head: head, body: body ?? ByteBuffer(), bodyTooLarge: bodyTooLarge, bodyUnread: false,
+                remoteAddress: context.channel.remoteAddress)
             self.head = nil
             body = nil
             context.fireChannelRead(wrapInboundOut(request))

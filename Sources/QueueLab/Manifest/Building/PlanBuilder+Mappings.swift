@@ -14,23 +14,8 @@ extension PlanBuilder {
     /// Every `sqs` event of a function, then every `AWS::Lambda::EventSourceMapping` from an SQS queue.
     mutating func mappingDeclarations(functionNames: Set<String>) throws(ManifestLoadError) -> [MappingDeclaration] {
         var mappings: [MappingDeclaration] = []
-        for name in serverlessFunctionNames {
-            let eventsKey = JSONPath(dotted: "functions").appending(name).appending("events")
-            let events: [JSONValue]
-            switch try document.shallowValue(at: eventsKey) {
-            case nil, .null?: continue
-            case .array(let items)?: events = items
-            case let other?: throw evaluator.invalid(EvaluatedValue(literal: other), at: eventsKey, allowed: "a list of events")
-            }
-            for index in events.indices {
-                let eventKey = eventsKey.appending(index: index)
-                guard case .object(let event)? = try document.shallowValue(at: eventKey) else {
-                    throw .invalidValue(file: file, key: eventKey.description, detail: "allowed: an object such as {\"sqs\": …}")
-                }
-                guard event["sqs"] != nil else { continue }
-                let sqsKey = eventKey.appending("sqs")
-                mappings.append(try sqsEvent(try document.value(at: sqsKey), at: sqsKey, functionName: name))
-            }
+        for event in try serverlessEvents(ofType: "sqs") {
+            mappings.append(try sqsEvent(try document.value(at: event.key), at: event.key, functionName: event.functionName))
         }
         for resource in resources(ofType: StackResource.eventSourceMappingType) {
             if let mapping = try eventSourceMapping(resource, functionNames: functionNames) { mappings.append(mapping) }

@@ -80,7 +80,8 @@ struct PlanBuilder {
         return ManifestPlan(
             file: file, format: format, stackName: stackName, queues: queues, functions: functions,
             mappings: try mappingDeclarations(functionNames: functionNames),
-            asyncInvokes: try asyncInvokeDeclarations(functionNames: functionNames))
+            asyncInvokes: try asyncInvokeDeclarations(functionNames: functionNames),
+            httpRoutes: try httpRouteDeclarations())
     }
 
     func resources(ofType type: String) -> [DeclaredResource] {
@@ -98,6 +99,29 @@ struct PlanBuilder {
                 detail: "names function '\(name)', which the manifest does not declare; allowed: \(functionNames.sorted().joined(separator: ", "))")
         }
         return name
+    }
+
+    /// The `type` events of every function under `functions` (`sqs`, `httpApi`, …), each with
+    /// the key of its value (`functions.worker.events[0].sqs`), in function and event order.
+    mutating func serverlessEvents(ofType type: String) throws(ManifestLoadError) -> [(functionName: String, key: JSONPath)] {
+        var found: [(functionName: String, key: JSONPath)] = []
+        for name in serverlessFunctionNames {
+            let eventsKey = JSONPath(dotted: "functions").appending(name).appending("events")
+            let events: [JSONValue]
+            switch try document.shallowValue(at: eventsKey) {
+            case nil, .null?: continue
+            case .array(let items)?: events = items
+            case let other?: throw evaluator.invalid(EvaluatedValue(literal: other), at: eventsKey, allowed: "a list of events")
+            }
+            for index in events.indices {
+                let eventKey = eventsKey.appending(index: index)
+                guard case .object(let event)? = try document.shallowValue(at: eventKey) else {
+                    throw .invalidValue(file: file, key: eventKey.description, detail: "allowed: an object such as {\"sqs\": …}")
+                }
+                if event[type] != nil { found.append((name, eventKey.appending(type))) }
+            }
+        }
+        return found
     }
 
     // MARK: Reading the document

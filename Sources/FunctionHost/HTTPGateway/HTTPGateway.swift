@@ -1,0 +1,46 @@
+import Logging
+import Primitives
+import ServerSupport
+import ServiceLifecycle
+
+/// API Gateway in front of a `FunctionHost`, as serverless-offline emulates it: the routes of a
+/// manifest's `httpApi` events (an HTTP API, payload format 2.0) and `http` events (a REST API,
+/// payload format 1.0, under its stage) on one port, each request invoking its function
+/// synchronously and answered from what the function returns, by AWS's rules.
+public struct HTTPGateway: Service {
+    private let server: HTTPServer
+    private let boundPort: OneShot<Int?>
+    private let logger: Logger
+
+    /// - Parameter port: 0 picks a free port; `waitUntilListening()` tells which.
+    public init(host: FunctionHost, routes: [HTTPRoute], address: String = "127.0.0.1", port: Int = 3000, logger: Logger? = nil) {
+        let boundPort = OneShot<Int?>()
+        let responder = GatewayResponder(host: host, table: HTTPRouteTable(routes: routes), boundPort: boundPort)
+        server = HTTPServer(
+            label: "HTTP API", host: address, port: port, maximumBodySize: GatewayError.payloadLimit,
+            eventLoopGroup: host.executor.eventLoop
+        ) { request in
+            await responder.respond(to: request)
+        }
+        self.boundPort = boundPort
+        self.logger = logger ?? Logger(label: "queuelab.http-gateway")
+    }
+
+    /// Serves until graceful shutdown: requests being answered finish with their invocations.
+    public func run() async throws {
+        let boundPort = boundPort
+        do {
+            try await server.run { port in boundPort.fulfil(port) }
+        } catch {
+            boundPort.fulfil(nil)
+            logger.error("HTTP API stopped: \(error)")
+            throw error
+        }
+        boundPort.fulfil(nil)
+    }
+
+    /// The port the gateway listens on, once it does; `nil` if it stopped or failed to bind.
+    public func waitUntilListening() async -> Int? {
+        await boundPort.value()
+    }
+}
