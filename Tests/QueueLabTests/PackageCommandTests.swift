@@ -22,7 +22,10 @@ struct PackageCommandTests {
     func bootstrapServesAnInvocation() async throws {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let packaged = try await ClientProcess.run(TestPaths.queuelab, ["package", "--handler", "NoopHandler"], in: TestPaths.packageRoot)
+        // A release build takes both cores for a while: at the lowest priority, it does not stretch
+        // the timing of the tests running beside it.
+        let packaged = try await ClientProcess.run(
+            "/usr/bin/nice", ["-n", "19", TestPaths.queuelab, "package", "--handler", "NoopHandler"], in: TestPaths.packageRoot)
         #expect(packaged.status == 0, "\(packaged.standardOutput)\(packaged.standardError)")
         let zip = TestPaths.packageRoot + "/.build/lambda/NoopHandler/NoopHandler.zip"
         let extracted = try await ClientProcess.run(TestPaths.python, ["-c", Self.extract, zip, directory + "/code"])
