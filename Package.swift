@@ -172,6 +172,9 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(
+            name: "CRMIntegrationTests",
+            dependencies: ["CRMSync", "CRMMock", "StrictJSON", "TestSupport"]),
         .testTarget(name: "CRMSyncTests", dependencies: ["CRMSync", "StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "IntegrationManifestTests",

@@ -25,8 +25,8 @@ import Testing
             ]
         case .zoho:
             return [
-                ("/zoho/crm/v2/Contacts/\(id)/Notes", ["data": [["Note_Title": "SMS: outbound", "Note_Content": "Hello"]]], "note"),
-                ("/zoho/crm/v2/Calls", ["data": [["Subject": "Call: inbound", "Call_Type": "Inbound", "Call_Start_Time": "2025-06-02T10:05:00+00:00", "Call_Duration": "02:30", "Description": "Asked for a quote", "Who_Id": ["id": .string(id)]]]], "call"),
+                ("/zoho-crm/crm/v2/Contacts/\(id)/Notes", ["data": [["Note_Title": "SMS: outbound", "Note_Content": "Hello"]]], "note"),
+                ("/zoho-crm/crm/v2/Calls", ["data": [["Subject": "Call: inbound", "Call_Type": "Inbound", "Call_Start_Time": "2025-06-02T10:05:00+00:00", "Call_Duration": "02:30", "Description": "Asked for a quote", "Who_Id": ["id": .string(id)]]]], "call"),
             ]
         case .scalingTest:
             return [
@@ -80,13 +80,13 @@ import Testing
         try await MockHarness.run([.zoho: ["records=10"]]) { harness in
             let lead = CRM.zoho.personId(number: 2, kind: .lead)
             let call: JSONValue = ["data": [["Subject": "Call", "Call_Type": "Outbound", "$se_module": "Leads", "What_Id": ["id": .string(lead)]]]]
-            let reply = try await harness.post("/zoho/crm/v2/Calls", call)
+            let reply = try await harness.post("/zoho-crm/crm/v2/Calls", call)
             #expect(reply.status == 201)
             #expect(try reply.body["data"]?[0]?["code"]?.string == "SUCCESS")
             #expect(await harness.server.activities(for: .zoho).map(\.personId) == [lead])
             // A lead is not a contact.
             let asContact: JSONValue = ["data": [["Subject": "Call", "Call_Type": "Outbound", "Who_Id": ["id": .string(lead)]]]]
-            #expect(try await harness.post("/zoho/crm/v2/Calls", asContact).status == 404)
+            #expect(try await harness.post("/zoho-crm/crm/v2/Calls", asContact).status == 404)
         }
     }
 }

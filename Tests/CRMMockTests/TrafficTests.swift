@@ -83,7 +83,7 @@ import Testing
             let failed = try await harness.post("/attio/v2/objects/people/records/query", [:])
             #expect(failed.status == 503)
             #expect(try failed.body["type"]?.string == "api_error")
-            let leads = try await harness.get("/zoho/crm/v2/Leads?per_page=3")
+            let leads = try await harness.get("/zoho-crm/crm/v2/Leads?per_page=3")
             #expect(leads.status == 200)
             let counters = await harness.server.counters()
             #expect(counters[.attio]?.injectedErrors == 1)

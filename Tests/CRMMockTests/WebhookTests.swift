@@ -14,7 +14,7 @@ import Testing
         case .attio:
             ("/attio/v2/webhooks", ["data": ["target_url": .string(url), "subscriptions": [["event_type": "record.updated", "filter": .null]]]])
         case .zoho:
-            ("/zoho/crm/v2/actions/watch", ["watch": [["channel_id": 1_000_000_068_001, "events": ["Contacts.all"], "notify_url": .string(url), "token": "secret-token"]]])
+            ("/zoho-crm/crm/v2/actions/watch", ["watch": [["channel_id": 1_000_000_068_001, "events": ["Contacts.all"], "notify_url": .string(url), "token": "secret-token"]]])
         case .scalingTest:
             ("/scaling-test/webhooks", ["url": .string(url), "events": ["person.updated"], "active": true])
         case .axiscare:
@@ -113,7 +113,7 @@ import Testing
         try await MockHarness.run([.zoho: ["records=5"]]) { harness in
             try await WebhookReceiver.run { receiverURL, _ in
                 let watch: JSONValue = ["watch": [["channel_id": "leads-only", "events": ["Leads.all"], "notify_url": .string(receiverURL)]]]
-                #expect(try await harness.post("/zoho/crm/v2/actions/watch", watch).status == 200)
+                #expect(try await harness.post("/zoho-crm/crm/v2/actions/watch", watch).status == 200)
                 #expect(try await harness.server.fireWebhook(crm: .zoho, personId: CRM.zoho.personId(number: 1)).isEmpty)
                 let lead = try await harness.server.fireWebhook(crm: .zoho, personId: CRM.zoho.personId(number: 1, kind: .lead))
                 #expect(lead.map(\.subscriptionId) == ["leads-only"])

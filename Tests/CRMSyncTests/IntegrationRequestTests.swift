@@ -58,8 +58,8 @@ struct IntegrationRequestTests {
         try await pipedrive.setupWebhooks(apiURL: "http://127.0.0.1:3000/")
         #expect(client.requests.map(\.path) == ["/v1/activities", "/v1/activities", "/v1/webhooks"])
         #expect(client.requests.map(\.bodyText) == [
-            #"{"done":true,"note":"Hi there","person_id":"7","subject":"SMS: inbound","type":"sms"}"#,
-            #"{"done":true,"duration":95,"note":"Booked a demo","person_id":"7","subject":"Call: outbound","type":"call"}"#,
+            #"{"done":true,"note":"Hi there","person_id":7,"subject":"SMS: inbound","type":"sms"}"#,
+            #"{"done":true,"duration":95,"note":"Booked a demo","person_id":7,"subject":"Call: outbound","type":"call"}"#,
             #"{"event_action":"updated","event_object":"person","subscription_url":"http://127.0.0.1:3000/api/pipedrive/webhooks"}"#,
         ])
     }
@@ -74,20 +74,22 @@ struct IntegrationRequestTests {
         _ = try await attio.fetchPersonsByIds(["rec-1", "rec-2"], objectType: "Person")
         try await attio.logCallToActivity(CallActivity(
             QuoCall(direction: .inbound, duration: 30, aiSummary: nil, createdAt: Self.at, contactId: "rec-1")))
+        try await attio.setupWebhooks(apiURL: "http://127.0.0.1:3000")
         #expect(client.requests.map(\.path) == [
-            "/v2/objects/people/records/query", "/v2/objects/people/records/query", "/v2/notes",
+            "/v2/objects/people/records/query", "/v2/objects/people/records/query", "/v2/notes", "/v2/webhooks",
         ])
         #expect(client.requests.map(\.bodyText) == [
-            #"{"filter":{"updated_at":{"$gte":"2025-10-02T10:30:00.000Z"}},"limit":100,"offset":100,"sorts":[{"direction":"desc","field":"updated_at"}]}"#,
+            #"{"filter":{"updated_at":{"$gte":"2025-10-02T10:30:00.000Z"}},"limit":100,"offset":100,"sorts":[{"attribute":"updated_at","direction":"desc"}]}"#,
             #"{"filter":{"record_id":{"$in":["rec-1","rec-2"]}},"limit":2,"offset":0,"sorts":[]}"#,
-            #"{"content":"","created_at":"2025-10-03T12:00:00.000Z","parent_object":"people","parent_record_id":"rec-1","title":"Call: inbound (30s)"}"#,
+            #"{"data":{"content":"","created_at":"2025-10-03T12:00:00.000Z","format":"plaintext","parent_object":"people","parent_record_id":"rec-1","title":"Call: inbound (30s)"}}"#,
+            #"{"data":{"subscriptions":[{"event_type":"record.updated","filter":null}],"target_url":"http://127.0.0.1:3000/api/attio/webhooks"}}"#,
         ])
     }
 
     @Test("AxisCare counts pages from 1: the sync's page 0 is its page 1")
     func axisCarePages() async throws {
         let client = ScriptedCRMClient(json: """
-            {"contacts": [{"contact_id": "ac-1", "first_name": "A", "last_name": "B"}], "total_count": 120,
+            {"contacts": [{"contact_id": 1, "first_name": "A", "last_name": "B"}], "total_count": 120,
              "current_page": 1, "total_pages": 3}
             """)
         let page = try await AxisCareIntegration(client: client).fetchPersonPage(
@@ -105,9 +107,9 @@ struct IntegrationRequestTests {
         try await axisCare.setupWebhooks(apiURL: "http://127.0.0.1:3000")
         #expect(client.requests.isEmpty)
         #expect(!AxisCareIntegration.fetchesPersonsByIds)
-        await #expect(throws: CRMIntegrationError.self) { try await axisCare.fetchPersonsByIds(["ac-1"], objectType: "Contact") }
-        try await axisCare.logSMSToActivity(SMSActivity(QuoMessage(direction: .outbound, body: "On my way", createdAt: Self.at, contactId: "ac-1")))
-        #expect(client.requests.first?.bodyText == #"{"contact_id":"ac-1","content":"On my way","date":"2025-10-03T12:00:00.000Z","direction":"outbound","type":"sms"}"#)
+        await #expect(throws: CRMIntegrationError.self) { try await axisCare.fetchPersonsByIds(["1"], objectType: "Contact") }
+        try await axisCare.logSMSToActivity(SMSActivity(QuoMessage(direction: .outbound, body: "On my way", createdAt: Self.at, contactId: "1")))
+        #expect(client.requests.first?.bodyText == #"{"contact_id":1,"content":"On my way","date":"2025-10-03T12:00:00.000Z","direction":"outbound","type":"sms"}"#)
     }
 
     @Test("Zoho CRM pages each module from 1 and asks the count on the first page only")
@@ -132,33 +134,81 @@ struct IntegrationRequestTests {
         }
     }
 
-    @Test("Zoho CRM logs calls with mm:ss durations and watches both modules")
+    @Test("Zoho CRM notes an SMS on the contact, logs calls with mm:ss durations and watches both modules")
     func zohoActivity() async throws {
         let client = ScriptedCRMClient(json: "{}")
         let zoho = ZohoCRMIntegration(client: client)
+        try await zoho.logSMSToActivity(SMSActivity(QuoMessage(direction: .outbound, body: "On my way", createdAt: Self.at, contactId: "z-1")))
         try await zoho.logCallToActivity(CallActivity(
             QuoCall(direction: .inbound, duration: 605, aiSummary: "Renewal", createdAt: Self.at, contactId: "z-1")))
         try await zoho.setupWebhooks(apiURL: "http://127.0.0.1:3000")
+        #expect(client.requests.map(\.path) == ["/crm/v2/Contacts/z-1/Notes", "/crm/v2/Calls", "/crm/v2/actions/watch"])
         #expect(client.requests.map(\.bodyText) == [
-            #"{"data":[{"Call_Duration":"10:05","Call_Start_Time":"2025-10-03T12:00:00.000Z","Call_Type":"Inbound","Description":"Renewal","Subject":"Call: inbound","Who_Id":"z-1"}]}"#,
+            #"{"data":[{"Note_Content":"On my way","Note_Title":"SMS: outbound"}]}"#,
+            #"{"data":[{"Call_Duration":"10:05","Call_Start_Time":"2025-10-03T12:00:00.000Z","Call_Type":"Inbound","Description":"Renewal","Subject":"Call: inbound","Who_Id":{"id":"z-1"}}]}"#,
             #"{"watch":[{"channel_id":1000000068001,"events":["Contacts.all","Leads.all"],"notify_url":"http://127.0.0.1:3000/api/zoho-crm/webhooks"}]}"#,
         ])
     }
 
-    @Test("ScalingTest pages by offset and reads persons by ids in one request")
+    @Test("Zoho CRM's 204 No Content is an empty page and an empty read by ids")
+    func zohoNoContent() async throws {
+        let client = ScriptedCRMClient { request in
+            request.path.hasSuffix("/actions/count") ? CRMResponse(status: 200, body: Array(#"{"count": 0}"#.utf8)) : CRMResponse(status: 204)
+        }
+        let zoho = ZohoCRMIntegration(client: client)
+        let page = try await zoho.fetchPersonPage(PageRequest(objectType: "Contact", page: 0, limit: 100, modifiedSince: Self.modified, sortDesc: true))
+        #expect(page == PersonPage(persons: [], total: 0, hasMore: false))
+        #expect(try await zoho.fetchPersonsByIds(["z-9"], objectType: "Lead").isEmpty)
+    }
+
+    @Test("ScalingTest pages by page number from 0 and reads persons by ids in one request")
     func scalingTest() async throws {
         let client = ScriptedCRMClient { request in
-            let body = request.path.hasSuffix("/batch")
+            let body = request.queryValue("ids") != nil
                 ? #"{"data": [{"id": "mock_5"}]}"#
                 : #"{"data": [{"id": "mock_400"}], "total": 10000, "hasMore": true}"#
             return CRMResponse(status: 200, body: Array(body.utf8))
         }
         let scalingTest = ScalingTestIntegration(client: client)
-        let page = try await scalingTest.fetchPersonPage(PageRequest(objectType: "MockPerson", page: 2, limit: 200, sortDesc: true))
+        let page = try await scalingTest.fetchPersonPage(
+            PageRequest(objectType: "MockPerson", page: 2, limit: 200, modifiedSince: Self.modified, sortDesc: true))
         #expect(page.total == 10000 && page.persons.map(\.crmId) == ["mock_400"])
-        #expect(try await scalingTest.fetchPersonsByIds(["mock_5"], objectType: "MockPerson").map(\.crmId) == ["mock_5"])
-        #expect(client.requests.map(\.query) == [[.init("offset", "400"), .init("limit", "200"), .init("sort", "desc")], []])
-        #expect(client.requests[1].bodyText == #"{"ids":["mock_5"]}"#)
+        #expect(try await scalingTest.fetchPersonsByIds(["mock_5", "mock_6"], objectType: "MockPerson").map(\.crmId) == ["mock_5"])
+        #expect(client.requests == [
+            CRMRequest(.get, "/persons", query: [
+                .init("page", "2"), .init("limit", "200"), .init("sort", "desc"), .init("modifiedSince", "2025-10-02T10:30:00.000Z"),
+            ]),
+            CRMRequest(.get, "/persons", query: [.init("ids", "mock_5,mock_6")]),
+        ])
+    }
+
+    @Test("ScalingTest logs activity on the contact and subscribes to person updates")
+    func scalingTestActivity() async throws {
+        let client = ScriptedCRMClient(json: "{}")
+        let scalingTest = ScalingTestIntegration(client: client)
+        try await scalingTest.logSMSToActivity(SMSActivity(QuoMessage(direction: .inbound, body: "Hi", createdAt: Self.at, contactId: "mock_3")))
+        try await scalingTest.logCallToActivity(CallActivity(
+            QuoCall(direction: .outbound, duration: 42, aiSummary: nil, createdAt: Self.at, contactId: "mock_3")))
+        try await scalingTest.setupWebhooks(apiURL: "http://127.0.0.1:3000")
+        #expect(client.requests.map(\.path) == ["/activities", "/activities", "/webhooks"])
+        #expect(client.requests.map(\.bodyText) == [
+            #"{"body":"Hi","contactId":"mock_3","direction":"inbound","timestamp":"2025-10-03T12:00:00.000Z","type":"sms"}"#,
+            #"{"contactId":"mock_3","direction":"outbound","duration":42,"timestamp":"2025-10-03T12:00:00.000Z","type":"call"}"#,
+            #"{"active":true,"events":["person.updated"],"url":"http://127.0.0.1:3000/api/scaling-test/webhooks"}"#,
+        ])
+    }
+
+    @Test("Pipedrive and AxisCare ids are integers: another contact id is refused before any request")
+    func integerContactIds() async throws {
+        let client = ScriptedCRMClient(json: "{}")
+        let sms = SMSActivity(QuoMessage(direction: .inbound, body: "Hi", createdAt: Self.at, contactId: "ac-1"))
+        await #expect(throws: CRMIntegrationError(.invalidContactId, #"pipedrive contact ids are integers, not "ac-1""#)) {
+            try await PipedriveIntegration(client: client).logSMSToActivity(sms)
+        }
+        await #expect(throws: CRMIntegrationError(.invalidContactId, #"axiscare contact ids are integers, not "ac-1""#)) {
+            try await AxisCareIntegration(client: client).logSMSToActivity(sms)
+        }
+        #expect(client.requests.isEmpty)
     }
 
     @Test("a CRM's error status is a typed error naming the request")

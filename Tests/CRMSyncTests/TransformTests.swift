@@ -75,12 +75,12 @@ struct TransformTests {
     @Test("AxisCare: one email and one phone, an empty one left out")
     func axisCare() async throws {
         let person: AxisCareContact = try Self.decode("""
-            {"contact_id": "ac-9", "first_name": "Mary", "last_name": "Seacole", "email": "", "phone": "555-0102",
+            {"contact_id": 9, "first_name": "Mary", "last_name": "Seacole", "email": "", "phone": "555-0102",
              "modified_date": "2025-10-03T12:00:00Z"}
             """)
         let contact = try await Self.quo(AxisCareIntegration(client: Self.client), person)
         #expect(contact == QuoContact(
-            externalId: "ac-9", source: "axiscare-contact",
+            externalId: "9", source: "axiscare-contact",
             defaultFields: .init(firstName: "Mary", lastName: "Seacole", phoneNumbers: [.init(value: "555-0102")], emails: [])))
     }
 
@@ -146,9 +146,9 @@ struct TransformTests {
             try await Self.quo(AttioIntegration(client: Self.client), AttioPerson(
                 id: .init(recordId: "rec-1"), values: .init(name: nil, phoneNumbers: [.init(phoneNumber: Self.poison)])))
         }
-        await #expect(throws: expected("ac-1")) {
+        await #expect(throws: expected("41")) {
             try await Self.quo(AxisCareIntegration(client: Self.client), AxisCareContact(
-                contactId: "ac-1", firstName: nil, lastName: nil, phone: Self.poison))
+                contactId: 41, firstName: nil, lastName: nil, phone: Self.poison))
         }
         await #expect(throws: expected("z-1")) {
             try await Self.quo(ZohoCRMIntegration(client: Self.client), .lead(ZohoLead(
@@ -174,9 +174,9 @@ struct TransformTests {
         #expect(!ContactFieldRules.isEmail("ab.example"))
         #expect(!ContactFieldRules.isEmail("@b.example"))
         #expect(!ContactFieldRules.isEmail("a@"))
-        await #expect(throws: PersonTransformError(.invalidEmail, personId: "ac-2", message: "\"not-an-email\" is not an email address")) {
+        await #expect(throws: PersonTransformError(.invalidEmail, personId: "42", message: "\"not-an-email\" is not an email address")) {
             try await Self.quo(AxisCareIntegration(client: Self.client), AxisCareContact(
-                contactId: "ac-2", firstName: nil, lastName: nil, email: "not-an-email"))
+                contactId: 42, firstName: nil, lastName: nil, email: "not-an-email"))
         }
     }
 

@@ -36,8 +36,8 @@ struct PipedriveAPI: CRMAPI {
     }
 
     /// `GET /v1/persons`: `start` (0), `limit` (100, at most 500), `sort` (`update_time DESC`, the
-    /// default, or `update_time ASC`), `updated_since` (ISO 8601), or `ids` (comma-separated) for a
-    /// bulk fetch in the order given.
+    /// default, or `update_time ASC`), the seed's `filter_id=recent_persons` with `start_date` (ISO
+    /// 8601), or `ids` (comma-separated) for a bulk fetch in the order given.
     private func listPersons(_ request: MockRequest, state: CRMState) async throws(MockAPIError) -> MockResponse {
         if let ids = request.query.list("ids") {
             let persons = try await bulk(ids, state: state)
@@ -46,7 +46,7 @@ struct PipedriveAPI: CRMAPI {
         let start = try request.query.integer("start", default: 0, in: 0...Int.max)
         let limit = try request.query.integer("limit", default: 100, in: 1...500)
         let descending = try Self.descending(request.query["sort"])
-        let since = try request.query.timestamp("updated_since")
+        let since = try Self.recentSince(request.query)
         let (persons, total) = await state.page(offset: start, limit: limit, since: since, descending: descending)
         let more = start + persons.count < total
         var pagination: [String: JSONValue] = [
@@ -55,6 +55,15 @@ struct PipedriveAPI: CRMAPI {
         if more { pagination["next_start"] = .integer(start + persons.count) }
         let data: JSONValue = persons.isEmpty ? .null : .array(persons.map(Self.json))
         return .json(["success": true, "data": data, "additional_data": ["pagination": .object(pagination)]], persons: persons.count)
+    }
+
+    /// The time of the seed's ongoing-sync filter, `filter_id=recent_persons&start_date=ISO`. Real
+    /// v1 `filter_id`s name saved filters; the mock knows only this one, as the seed calls it.
+    private static func recentSince(_ query: QueryParameters) throws(MockAPIError) -> Timestamp? {
+        guard let filter = query["filter_id"] else { return nil }
+        guard filter == "recent_persons" else { throw .badRequest("filter_id '\(filter)' not found; the mock has only recent_persons") }
+        guard let since = try query.timestamp("start_date") else { throw .badRequest("filter_id recent_persons needs start_date") }
+        return since
     }
 
     /// `update_time DESC` or `update_time ASC` (a `+` for the space too); newest first by default.

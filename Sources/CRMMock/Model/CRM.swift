@@ -1,10 +1,10 @@
 /// The five CRMs the mock serves, each under its own path prefix (`/pipedrive`, `/attio`,
-/// `/axiscare`, `/zoho`, `/scaling-test`); the raw value is that prefix without the slash.
+/// `/axiscare`, `/zoho-crm`, `/scaling-test`): the integration's name, as under `functions/`.
 public enum CRM: String, CaseIterable, Codable, Sendable {
     case pipedrive
     case attio
     case axiscare
-    case zoho
+    case zoho = "zoho-crm"
     case scalingTest = "scaling-test"
 
     /// The kinds of person the CRM keeps: Zoho CRM syncs its Contacts and Leads modules, the

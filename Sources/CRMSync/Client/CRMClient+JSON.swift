@@ -3,7 +3,19 @@ import Foundation
 extension CRMClient {
     /// Sends `request` and decodes its 2xx JSON answer.
     public func json<Response: Decodable>(_ request: CRMRequest, as type: Response.Type = Response.self) async throws -> Response {
+        try decode(try await succeeding(request), of: request)
+    }
+
+    /// Sends `request` and decodes its 2xx JSON answer; nil for `204 No Content`, which is how
+    /// Zoho CRM answers a list with nothing in it.
+    public func jsonUnlessNoContent<Response: Decodable>(_ request: CRMRequest, as type: Response.Type = Response.self) async throws
+        -> Response?
+    {
         let response = try await succeeding(request)
+        return response.status == 204 ? nil : try decode(response, of: request)
+    }
+
+    private func decode<Response: Decodable>(_ response: CRMResponse, of request: CRMRequest) throws -> Response {
         do {
             return try JSONDecoder().decode(Response.self, from: Data(response.body))
         } catch {

@@ -55,6 +55,15 @@ extension CRMIntegration {
         return (contacts, failures)
     }
 
+    /// `contactExternalId` as the integer id the CRM writes it as (Pipedrive, AxisCare); the
+    /// transforms make it a string because Quo's `externalId` is one.
+    static func integerId(_ contactExternalId: String) throws(CRMIntegrationError) -> Int {
+        guard let id = Int(contactExternalId) else {
+            throw CRMIntegrationError(.invalidContactId, "\(name) contact ids are integers, not \"\(contactExternalId)\"")
+        }
+        return id
+    }
+
     /// Where the CRM sends its webhooks for this integration (the seed's `${API_URL}/api/<name>/webhooks`).
     public static func webhookURL(apiURL: String) -> String {
         (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/api/\(name)/webhooks"

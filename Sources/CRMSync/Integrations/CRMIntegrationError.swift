@@ -4,6 +4,8 @@ public struct CRMIntegrationError: Error, Sendable, Equatable, CustomStringConve
         case unsupported = "Unsupported"
         case unknownObjectType = "UnknownObjectType"
         case unknownIntegration = "UnknownIntegration"
+        /// A contact id the CRM cannot have issued (Pipedrive's and AxisCare's ids are integers).
+        case invalidContactId = "InvalidContactId"
     }
 
     public let code: Code

@@ -10,7 +10,7 @@
 /// Empty values are not poison: the seed drops them.
 public enum ContactFieldRules {
     /// The phone number the mock CRM gives a poison record.
-    public static let poisonPhoneNumber = "POISON-not-a-phone"
+    public static let poisonPhoneNumber = "not-a-phone"
 
     public static func isPhoneNumber(_ value: String) -> Bool {
         var digits = 0

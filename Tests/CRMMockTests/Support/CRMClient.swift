@@ -36,7 +36,7 @@ struct CRMClient: Sendable {
         switch list.crm {
         case .pipedrive:
             var path = "/pipedrive/v1/persons?start=\(index * size)&limit=\(size)&sort=update_time%20\(order.uppercased())"
-            if let sinceText { path += "&updated_since=\(sinceText)" }
+            if let sinceText { path += "&filter_id=recent_persons&start_date=\(sinceText)" }
             let body = try await ok(harness.get(path))
             let pagination = body["additional_data"]?["pagination"]
             return PersonPage(
@@ -58,7 +58,7 @@ struct CRMClient: Sendable {
                 persons: try #require(body["contacts"]?.array), total: body["total_count"]?.integer,
                 hasMore: current < (try #require(body["total_pages"]?.integer)))
         case .zoho:
-            let path = "/zoho/crm/v2/\(zohoModule)?page=\(index + 1)&per_page=\(size)&sort_by=Modified_Time&sort_order=\(order)"
+            let path = "/zoho-crm/crm/v2/\(zohoModule)?page=\(index + 1)&per_page=\(size)&sort_by=Modified_Time&sort_order=\(order)"
             let reply = try await harness.get(path, headers: sinceText.map { ["If-Modified-Since": $0] } ?? [:])
             if reply.status == 204 { return PersonPage(persons: [], total: nil, hasMore: false) }
             let body = try ok(reply)
@@ -74,7 +74,7 @@ struct CRMClient: Sendable {
     /// Zoho CRM's total, from `actions/count`; the others' from their first page.
     func total(since: Timestamp? = nil) async throws -> Int? {
         guard list.crm == .zoho else { return try await page(0, size: 1, since: since).total }
-        let reply = try await harness.get("/zoho/crm/v2/\(zohoModule)/actions/count", headers: since.map { ["If-Modified-Since": $0.description] } ?? [:])
+        let reply = try await harness.get("/zoho-crm/crm/v2/\(zohoModule)/actions/count", headers: since.map { ["If-Modified-Since": $0.description] } ?? [:])
         return try ok(reply)["count"]?.integer
     }
 
@@ -105,7 +105,7 @@ struct CRMClient: Sendable {
             return try #require(try await ok(harness.post("/attio/v2/objects/people/records/query", query))["data"]?.array)
         case .axiscare: return try #require(try await ok(harness.get("/axiscare/api/contacts?ids=\(joined)"))["contacts"]?.array)
         case .zoho:
-            let reply = try await harness.get("/zoho/crm/v2/\(zohoModule)?ids=\(joined)")
+            let reply = try await harness.get("/zoho-crm/crm/v2/\(zohoModule)?ids=\(joined)")
             return reply.status == 204 ? [] : try #require(try ok(reply)["data"]?.array)
         case .scalingTest: return try #require(try await ok(harness.get("/scaling-test/persons?ids=\(joined)"))["data"]?.array)
         }

@@ -2,13 +2,14 @@ import Foundation
 
 /// Attio: people by record offset, newest first by `updated_at`; webhooks; activity as notes.
 ///
-/// Requests (for the mock CRM):
-/// - `POST /v2/objects/people/records/query` `{"limit", "offset", "sorts": [{"field": "updated_at",
+/// Requests (Attio's v2 API, which the mock CRM serves):
+/// - `POST /v2/objects/people/records/query` `{"limit", "offset", "sorts": [{"attribute": "updated_at",
 ///   "direction": "desc"|"asc"}], "filter"?: {"updated_at": {"$gte": <ISO 8601>}}}` →
 ///   `{"data": [person], "count"?: total, "has_more": bool}`; by ids the same endpoint with
 ///   `"filter": {"record_id": {"$in": [ids]}}`;
-/// - `POST /v2/notes` `{"parent_object": "people", "parent_record_id", "title", "content", "created_at"}`;
-/// - `POST /v2/webhooks` `{"url", "subscriptions": ["record.updated"], "object": "person"}`.
+/// - `POST /v2/notes` `{"data": {"parent_object": "people", "parent_record_id", "title", "format": "plaintext",
+///   "content", "created_at"}}`;
+/// - `POST /v2/webhooks` `{"data": {"target_url", "subscriptions": [{"event_type": "record.updated", "filter": null}]}}`.
 public struct AttioIntegration: CRMIntegration {
     public static let name = "attio"
     public static let personObjectTypes = ["Person"]
@@ -26,7 +27,7 @@ public struct AttioIntegration: CRMIntegration {
     public func fetchPersonPage(_ request: PageRequest) async throws -> PersonPage<AttioPerson> {
         let query = Query(
             limit: request.limit, offset: Self.paginationStyle.parameter(forPage: request.page, limit: request.limit),
-            sorts: [Query.Sort(field: "updated_at", direction: request.sortDesc ? "desc" : "asc")],
+            sorts: [Query.Sort(attribute: "updated_at", direction: request.sortDesc ? "desc" : "asc")],
             filter: request.modifiedSince.map { Query.Filter(updatedAt: Query.Bound(gte: ISO8601Timestamp.string(from: $0))) })
         let response: QueryResponse = try await client.json(.json(.post, Self.queryPath, body: query))
         return PersonPage(persons: response.data, total: response.count, hasMore: response.hasMore ?? false)
@@ -45,20 +46,20 @@ public struct AttioIntegration: CRMIntegration {
     }
 
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
-        try await client.perform(.json(.post, "/v2/notes", body: Note(
+        try await client.perform(.json(.post, "/v2/notes", body: Wrapped(data: Note(
             parentRecordId: activity.contactExternalId, title: "SMS: \(activity.direction.rawValue)", content: activity.content,
-            createdAt: activity.timestamp)))
+            createdAt: activity.timestamp))))
     }
 
     public func logCallToActivity(_ activity: CallActivity) async throws {
-        try await client.perform(.json(.post, "/v2/notes", body: Note(
+        try await client.perform(.json(.post, "/v2/notes", body: Wrapped(data: Note(
             parentRecordId: activity.contactExternalId, title: "Call: \(activity.direction.rawValue) (\(activity.duration)s)",
-            content: activity.summary ?? "", createdAt: activity.timestamp)))
+            content: activity.summary ?? "", createdAt: activity.timestamp))))
     }
 
     public func setupWebhooks(apiURL: String) async throws {
-        try await client.perform(.json(.post, "/v2/webhooks", body: Webhook(
-            url: Self.webhookURL(apiURL: apiURL), subscriptions: ["record.updated"], object: "person")))
+        try await client.perform(.json(.post, "/v2/webhooks", body: Wrapped(data: Webhook(
+            targetURL: Self.webhookURL(apiURL: apiURL), subscriptions: [Webhook.Subscription(eventType: "record.updated")]))))
     }
 
     public func fetchPersonsByIds(_ ids: [String], objectType: String) async throws -> [AttioPerson] {
@@ -75,7 +76,7 @@ public struct AttioIntegration: CRMIntegration {
         var filter: Filter?
 
         struct Sort: Encodable {
-            var field: String
+            var attribute: String
             var direction: String
         }
 
@@ -111,24 +112,50 @@ public struct AttioIntegration: CRMIntegration {
         }
     }
 
+    /// Attio's write bodies hold the record in `data`.
+    struct Wrapped<Body: Encodable>: Encodable {
+        var data: Body
+    }
+
     struct Note: Encodable {
         var parentObject = "people"
         var parentRecordId: String
         var title: String
+        var format = "plaintext"
         var content: String
         var createdAt: Date
 
         enum CodingKeys: String, CodingKey {
             case parentObject = "parent_object"
             case parentRecordId = "parent_record_id"
-            case title, content
+            case title, format, content
             case createdAt = "created_at"
         }
     }
 
     struct Webhook: Encodable {
-        var url: String
-        var subscriptions: [String]
-        var object: String
+        var targetURL: String
+        var subscriptions: [Subscription]
+
+        enum CodingKeys: String, CodingKey {
+            case targetURL = "target_url"
+            case subscriptions
+        }
+
+        /// One event type, for every record: Attio requires `filter`, null for none.
+        struct Subscription: Encodable {
+            var eventType: String
+
+            enum CodingKeys: String, CodingKey {
+                case eventType = "event_type"
+                case filter
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(eventType, forKey: .eventType)
+                try container.encodeNil(forKey: .filter)
+            }
+        }
     }
 }

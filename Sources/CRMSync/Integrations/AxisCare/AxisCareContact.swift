@@ -1,13 +1,13 @@
-/// An AxisCare contact (`GET /api/contacts`): one email and one phone.
+/// An AxisCare contact (`GET /api/contacts`): an integer id, one email and one phone.
 public struct AxisCareContact: CRMPerson, Codable {
-    public var contactId: String
+    public var contactId: Int
     public var firstName: String?
     public var lastName: String?
     public var email: String?
     public var phone: String?
     public var modifiedDate: String?
 
-    public init(contactId: String, firstName: String?, lastName: String?, email: String? = nil, phone: String? = nil, modifiedDate: String? = nil) {
+    public init(contactId: Int, firstName: String?, lastName: String?, email: String? = nil, phone: String? = nil, modifiedDate: String? = nil) {
         self.contactId = contactId
         self.firstName = firstName
         self.lastName = lastName
@@ -16,7 +16,7 @@ public struct AxisCareContact: CRMPerson, Codable {
         self.modifiedDate = modifiedDate
     }
 
-    public var crmId: String { contactId }
+    public var crmId: String { String(contactId) }
 
     enum CodingKeys: String, CodingKey {
         case contactId = "contact_id"

@@ -3,11 +3,11 @@ import Foundation
 /// AxisCare: contacts by page number counted from 1, newest first by `modified_date`; no
 /// webhooks (it is polled) and no read by ids, so a worker processes each page as it fetches it.
 ///
-/// Requests (for the mock CRM):
+/// Requests (as the seed calls them; the mock CRM serves them):
 /// - `GET /api/contacts?page=<1…>&per_page=&sort_by=modified_date&sort_order=desc|asc`, plus
 ///   `modified_since=<ISO 8601>` for an ongoing sync → `{"contacts": [contact], "total_count",
 ///   "current_page", "total_pages"}`;
-/// - `POST /api/communications` `{"contact_id", "type": "sms"|"phone", "direction", "content"?,
+/// - `POST /api/communications` `{"contact_id": <integer>, "type": "sms"|"phone", "direction", "content"?,
 ///   "duration_seconds"?, "notes"?, "date"}`.
 public struct AxisCareIntegration: CRMIntegration {
     public static let name = "axiscare"
@@ -47,13 +47,13 @@ public struct AxisCareIntegration: CRMIntegration {
 
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
         try await client.perform(.json(.post, "/api/communications", body: Communication(
-            contactId: activity.contactExternalId, type: "sms", direction: activity.direction, content: activity.content,
+            contactId: try Self.integerId(activity.contactExternalId), type: "sms", direction: activity.direction, content: activity.content,
             date: activity.timestamp)))
     }
 
     public func logCallToActivity(_ activity: CallActivity) async throws {
         try await client.perform(.json(.post, "/api/communications", body: Communication(
-            contactId: activity.contactExternalId, type: "phone", direction: activity.direction, durationSeconds: activity.duration,
+            contactId: try Self.integerId(activity.contactExternalId), type: "phone", direction: activity.direction, durationSeconds: activity.duration,
             notes: activity.summary, date: activity.timestamp)))
     }
 
@@ -75,7 +75,7 @@ public struct AxisCareIntegration: CRMIntegration {
     }
 
     struct Communication: Encodable {
-        var contactId: String
+        var contactId: Int
         var type: String
         var direction: Direction
         var content: String?

@@ -6,7 +6,7 @@
 ///   `{"success": true, "data": [person] | null, "additional_data": {"pagination": {"start", "limit",
 ///   "more_items_in_collection", "total"?}}}`;
 /// - `GET /v1/persons/{id}` → `{"success": true, "data": person}` (404 for a deleted person);
-/// - `POST /v1/activities` `{"type": "sms"|"call", "subject", "note", "duration"?, "person_id", "done": true}`;
+/// - `POST /v1/activities` `{"type": "sms"|"call", "subject", "note", "duration"?, "person_id": <integer>, "done": true}`;
 /// - `POST /v1/webhooks` `{"subscription_url", "event_action": "updated", "event_object": "person"}`.
 public struct PipedriveIntegration: CRMIntegration {
     public static let name = "pipedrive"
@@ -55,13 +55,13 @@ public struct PipedriveIntegration: CRMIntegration {
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
         try await client.perform(.json(.post, "/v1/activities", body: Activity(
             type: "sms", subject: "SMS: \(activity.direction.rawValue)", note: activity.content, duration: nil,
-            personId: activity.contactExternalId)))
+            personId: try Self.integerId(activity.contactExternalId))))
     }
 
     public func logCallToActivity(_ activity: CallActivity) async throws {
         try await client.perform(.json(.post, "/v1/activities", body: Activity(
             type: "call", subject: "Call: \(activity.direction.rawValue)", note: activity.summary, duration: activity.duration,
-            personId: activity.contactExternalId)))
+            personId: try Self.integerId(activity.contactExternalId))))
     }
 
     public func setupWebhooks(apiURL: String) async throws {
@@ -117,7 +117,7 @@ public struct PipedriveIntegration: CRMIntegration {
         var subject: String
         var note: String?
         var duration: Int?
-        var personId: String
+        var personId: Int
         var done = true
 
         enum CodingKeys: String, CodingKey {

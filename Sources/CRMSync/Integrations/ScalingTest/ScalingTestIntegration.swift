@@ -2,18 +2,20 @@ import Foundation
 
 /// ScalingTest: the seed's load-test CRM (10,000 persons), served by QueueLab's mock CRM so that
 /// the sync goes over HTTP like the others, with the mock's rate limits and poison records.
-/// Record offsets, a total on every page, bulk read by ids, simulated webhooks and activity.
+/// Page numbers counted from 0 (as the seed's generator counts them), a total on every page,
+/// bulk read by ids, simulated webhooks and activity.
 ///
-/// Requests (for the mock CRM):
-/// - `GET /scaling-test/persons?offset=&limit=&sort=desc|asc`, plus `modified_since=<ISO 8601>`
-///   for an ongoing sync → `{"data": [person], "total", "hasMore"}`;
-/// - `POST /scaling-test/persons/batch` `{"ids": [id]}` → `{"data": [person]}`;
-/// - `POST /scaling-test/activities` `{"type": "sms"|"call", "activity": SMSActivity|CallActivity}`;
-/// - `POST /scaling-test/webhooks` `{"url"}`.
+/// Requests (the mock CRM's API, docs/crm-mock.md):
+/// - `GET /persons?page=<0…>&limit=&sort=desc|asc`, plus `modifiedSince=<ISO 8601>` for an
+///   ongoing sync → `{"data": [person], "total", "hasMore"}`;
+/// - `GET /persons?ids=<id>,<id>,…` → `{"data": [person]}`;
+/// - `POST /activities` `{"type": "sms", "contactId", "direction", "body", "timestamp"}` or
+///   `{"type": "call", "contactId", "direction", "summary"?, "duration", "timestamp"}`;
+/// - `POST /webhooks` `{"url", "events": ["person.updated"], "active": true}`.
 public struct ScalingTestIntegration: CRMIntegration {
     public static let name = "scaling-test"
     public static let personObjectTypes = ["MockPerson"]
-    public static let paginationStyle = PaginationStyle.offset
+    public static let paginationStyle = PaginationStyle.pageNumber(firstPage: 0)
     public static let fetchesPersonsByIds = true
 
     public let client: any CRMClient
@@ -24,14 +26,14 @@ public struct ScalingTestIntegration: CRMIntegration {
 
     public func fetchPersonPage(_ request: PageRequest) async throws -> PersonPage<ScalingTestPerson> {
         var query = [
-            CRMRequest.QueryItem("offset", String(Self.paginationStyle.parameter(forPage: request.page, limit: request.limit))),
+            CRMRequest.QueryItem("page", String(Self.paginationStyle.parameter(forPage: request.page, limit: request.limit))),
             CRMRequest.QueryItem("limit", String(request.limit)),
             CRMRequest.QueryItem("sort", request.sortDesc ? "desc" : "asc"),
         ]
         if let modifiedSince = request.modifiedSince {
-            query.append(CRMRequest.QueryItem("modified_since", ISO8601Timestamp.string(from: modifiedSince)))
+            query.append(CRMRequest.QueryItem("modifiedSince", ISO8601Timestamp.string(from: modifiedSince)))
         }
-        let response: ListResponse = try await client.json(CRMRequest(.get, "/scaling-test/persons", query: query))
+        let response: ListResponse = try await client.json(CRMRequest(.get, "/persons", query: query))
         return PersonPage(persons: response.data, total: response.total, hasMore: response.hasMore)
     }
 
@@ -49,20 +51,24 @@ public struct ScalingTestIntegration: CRMIntegration {
     }
 
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
-        try await client.perform(.json(.post, "/scaling-test/activities", body: LoggedActivity(type: "sms", activity: activity)))
+        try await client.perform(.json(.post, "/activities", body: Activity(
+            type: "sms", contactId: activity.contactExternalId, direction: activity.direction, body: activity.content,
+            timestamp: activity.timestamp)))
     }
 
     public func logCallToActivity(_ activity: CallActivity) async throws {
-        try await client.perform(.json(.post, "/scaling-test/activities", body: LoggedActivity(type: "call", activity: activity)))
+        try await client.perform(.json(.post, "/activities", body: Activity(
+            type: "call", contactId: activity.contactExternalId, direction: activity.direction, summary: activity.summary,
+            duration: activity.duration, timestamp: activity.timestamp)))
     }
 
     public func setupWebhooks(apiURL: String) async throws {
-        try await client.perform(.json(.post, "/scaling-test/webhooks", body: ["url": Self.webhookURL(apiURL: apiURL)]))
+        try await client.perform(.json(.post, "/webhooks", body: Webhook(url: Self.webhookURL(apiURL: apiURL))))
     }
 
     public func fetchPersonsByIds(_ ids: [String], objectType: String) async throws -> [ScalingTestPerson] {
         guard !ids.isEmpty else { return [] }
-        let response: BatchResponse = try await client.json(.json(.post, "/scaling-test/persons/batch", body: ["ids": ids]))
+        let response: BatchResponse = try await client.json(CRMRequest(.get, "/persons", query: [.init("ids", ids.joined(separator: ","))]))
         return response.data
     }
 
@@ -76,8 +82,19 @@ public struct ScalingTestIntegration: CRMIntegration {
         var data: [ScalingTestPerson]
     }
 
-    struct LoggedActivity<Activity: Encodable>: Encodable {
+    struct Activity: Encodable {
         var type: String
-        var activity: Activity
+        var contactId: String
+        var direction: Direction
+        var body: String?
+        var summary: String?
+        var duration: Int?
+        var timestamp: Date
+    }
+
+    struct Webhook: Encodable {
+        var url: String
+        var events = ["person.updated"]
+        var active = true
     }
 }

@@ -2,15 +2,15 @@
 /// 1, newest first by `Modified_Time`; the first page also asks the module's record count, as
 /// Zoho's list answer has no total; webhooks through notification watches.
 ///
-/// Requests (for the mock CRM; `{module}` is `Contacts` or `Leads`):
+/// Requests (Zoho's v2 API, which the mock CRM serves; `{module}` is `Contacts` or `Leads`):
 /// - `GET /crm/v2/{module}?page=<1…>&per_page=&sort_by=Modified_Time&sort_order=desc|asc`, with an
 ///   `If-Modified-Since: <ISO 8601>` header for an ongoing sync → `{"data": [record], "info":
-///   {"per_page", "count", "page", "more_records"}}`;
+///   {"per_page", "count", "page", "more_records"}}`, or `204 No Content` when nothing matches;
 /// - `GET /crm/v2/{module}/actions/count` (same `If-Modified-Since`) → `{"count"}`;
-/// - `GET /crm/v2/{module}?ids=<id>,<id>,…` → `{"data": [record]}`;
-/// - `POST /crm/v2/Notes` `{"data": [{"Note_Title", "Note_Content", "Parent_Id", "se_module": "Contacts"}]}`;
+/// - `GET /crm/v2/{module}?ids=<id>,<id>,…` → `{"data": [record]}` (204 when none exists);
+/// - `POST /crm/v2/Contacts/{id}/Notes` `{"data": [{"Note_Title", "Note_Content"}]}`;
 /// - `POST /crm/v2/Calls` `{"data": [{"Subject", "Call_Type": "Inbound"|"Outbound", "Call_Start_Time",
-///   "Call_Duration": "mm:ss", "Description"?, "Who_Id"}]}`;
+///   "Call_Duration": "mm:ss", "Description"?, "Who_Id": {"id"}}]}`;
 /// - `POST /crm/v2/actions/watch` `{"watch": [{"channel_id", "events": ["Contacts.all", "Leads.all"], "notify_url"}]}`.
 ///
 /// The seed gives no Zoho transform; this one follows Pipedrive's, the seed's complete example:
@@ -64,15 +64,16 @@ public struct ZohoCRMIntegration: CRMIntegration {
     }
 
     public func logSMSToActivity(_ activity: SMSActivity) async throws {
-        let note = Note(title: "SMS: \(activity.direction.rawValue)", content: activity.content, parentId: activity.contactExternalId)
-        try await client.perform(.json(.post, "/crm/v2/Notes", body: Records(data: [note])))
+        let note = Note(title: "SMS: \(activity.direction.rawValue)", content: activity.content)
+        let path = ZohoModule.contacts.path + "/" + activity.contactExternalId + "/Notes"
+        try await client.perform(.json(.post, path, body: Records(data: [note])))
     }
 
     public func logCallToActivity(_ activity: CallActivity) async throws {
         let call = Call(
             subject: "Call: \(activity.direction.rawValue)", callType: activity.direction == .inbound ? "Inbound" : "Outbound",
             callStartTime: ISO8601Timestamp.string(from: activity.timestamp), callDuration: Self.callDuration(seconds: activity.duration),
-            description: activity.summary, whoId: activity.contactExternalId)
+            description: activity.summary, whoId: Lookup(id: activity.contactExternalId))
         try await client.perform(.json(.post, "/crm/v2/Calls", body: Records(data: [call])))
     }
 
@@ -105,15 +106,16 @@ public struct ZohoCRMIntegration: CRMIntegration {
     struct Note: Encodable {
         var title: String
         var content: String
-        var parentId: String
-        var module = "Contacts"
 
         enum CodingKeys: String, CodingKey {
             case title = "Note_Title"
             case content = "Note_Content"
-            case parentId = "Parent_Id"
-            case module = "se_module"
         }
+    }
+
+    /// A lookup field's value: the record it points at.
+    struct Lookup: Encodable {
+        var id: String
     }
 
     struct Call: Encodable {
@@ -122,7 +124,7 @@ public struct ZohoCRMIntegration: CRMIntegration {
         var callStartTime: String
         var callDuration: String
         var description: String?
-        var whoId: String
+        var whoId: Lookup
 
         enum CodingKeys: String, CodingKey {
             case subject = "Subject"

@@ -14,15 +14,15 @@ enum ZohoModule: String {
 
     var path: String { "/crm/v2/\(rawValue)" }
 
-    /// Decodes a module's list answer and wraps each record.
+    /// Decodes a module's list answer and wraps each record; `204 No Content` is an empty list.
     func persons(from client: any CRMClient, _ request: CRMRequest) async throws -> (persons: [ZohoPerson], moreRecords: Bool) {
         switch self {
         case .contacts:
-            let response: ListResponse<ZohoContact> = try await client.json(request)
-            return ((response.data ?? []).map(ZohoPerson.contact), response.info?.moreRecords ?? false)
+            let response = try await client.jsonUnlessNoContent(request, as: ListResponse<ZohoContact>.self)
+            return ((response?.data ?? []).map(ZohoPerson.contact), response?.info?.moreRecords ?? false)
         case .leads:
-            let response: ListResponse<ZohoLead> = try await client.json(request)
-            return ((response.data ?? []).map(ZohoPerson.lead), response.info?.moreRecords ?? false)
+            let response = try await client.jsonUnlessNoContent(request, as: ListResponse<ZohoLead>.self)
+            return ((response?.data ?? []).map(ZohoPerson.lead), response?.info?.moreRecords ?? false)
         }
     }
 
