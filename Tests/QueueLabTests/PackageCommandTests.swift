@@ -22,8 +22,8 @@ struct PackageCommandTests {
     func bootstrapServesAnInvocation() async throws {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // A release build takes both cores for a while: at the lowest priority, it does not stretch
-        // the timing of the tests running beside it.
+        // `scripts/test` builds the handler first, so this build is normally a no-op; when it is
+        // not (`swift test` alone), it runs at the lowest CPU priority beside the other tests.
         let packaged = try await ClientProcess.run(
             "/usr/bin/nice", ["-n", "19", TestPaths.queuelab, "package", "--handler", "NoopHandler"], in: TestPaths.packageRoot)
         #expect(packaged.status == 0, "\(packaged.standardOutput)\(packaged.standardError)")
