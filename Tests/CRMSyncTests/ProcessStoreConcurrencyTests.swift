@@ -57,7 +57,7 @@ struct ProcessStoreConcurrencyTests {
                 return "\(page):\(outcome.synced):\(outcome.failed)"
             }
         }
-        let decisions = try RaceWorker.runTogether(argumentLists).flatMap { $0 }
+        let decisions = try await RaceWorker.runTogether(argumentLists).flatMap { $0 }
         #expect(decisions.count == Self.deliveryCount)
         #expect(decisions.filter { $0.hasSuffix(" sendCompleteSync") }.count == 1)
         #expect(decisions.filter { $0.hasSuffix(" duplicatePage") }.count == Self.deliveryCount - Self.pageCount)
@@ -87,7 +87,7 @@ struct ProcessStoreConcurrencyTests {
     @Test("workers starting together on a new file all open it: one migrates, the others find it migrated")
     func openTogether() async throws {
         let path = TestFiles.newDatabasePath()
-        let outputs = try RaceWorker.runTogether(Array(repeating: ["open", path], count: Self.workerCount))
+        let outputs = try await RaceWorker.runTogether(Array(repeating: ["open", path], count: Self.workerCount))
         #expect(outputs == Array(repeating: ["opened"], count: Self.workerCount))
         let store = try ProcessStore(path: path)
         #expect(try await store.processes().isEmpty)
