@@ -28,15 +28,7 @@ public struct HTTPGateway: Service {
 
     /// Serves until graceful shutdown: requests being answered finish with their invocations.
     public func run() async throws {
-        let boundPort = boundPort
-        do {
-            try await server.run { port in boundPort.fulfil(port) }
-        } catch {
-            boundPort.fulfil(nil)
-            logger.error("HTTP API stopped: \(error)")
-            throw error
-        }
-        boundPort.fulfil(nil)
+        try await server.run(reportingPortTo: boundPort, logger: logger)
     }
 
     /// The port the gateway listens on, once it does; `nil` if it stopped or failed to bind.

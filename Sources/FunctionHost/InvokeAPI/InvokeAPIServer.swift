@@ -26,15 +26,7 @@ public struct InvokeAPIServer: Service {
     }
 
     public func run() async throws {
-        let boundPort = boundPort
-        do {
-            try await server.run { port in boundPort.fulfil(port) }
-        } catch {
-            boundPort.fulfil(nil)
-            logger.error("Lambda Invoke API stopped: \(error)")
-            throw error
-        }
-        boundPort.fulfil(nil)
+        try await server.run(reportingPortTo: boundPort, logger: logger)
     }
 
     /// The port the server listens on, once it does; `nil` if it stopped or failed to bind.
