@@ -158,6 +158,8 @@ let package = Package(
         ),
 
         // BEGIN handler executables (functions/, examples/ and test fixtures)
+        // The CRM sync worker and webhook receiver every integration runs (INTEGRATION_NAME tells which).
+        .executableTarget(name: "crm-sync", dependencies: ["LambdaHandler", "CRMSync"], path: "functions/crm-sync"),
         .executableTarget(name: "queue-worker", dependencies: ["LambdaHandler"], path: "examples/worker"),
         .executableTarget(name: "NoopHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/NoopHandler"),
         .executableTarget(name: "ProbeHandler", dependencies: ["LambdaHandler"], path: "Tests/Fixtures/Handlers/ProbeHandler"),
@@ -174,7 +176,7 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(
             name: "CRMIntegrationTests",
-            dependencies: ["CRMSync", "CRMMock", "StrictJSON", "TestSupport"]),
+            dependencies: ["CRMSync", "CRMMock", "IntegrationManifest", "StrictJSON", "TestSupport"]),
         .testTarget(name: "CRMSyncTests", dependencies: ["CRMSync", "StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "IntegrationManifestTests",

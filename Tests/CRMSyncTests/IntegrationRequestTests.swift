@@ -60,7 +60,7 @@ struct IntegrationRequestTests {
         #expect(client.requests.map(\.bodyText) == [
             #"{"done":true,"note":"Hi there","person_id":7,"subject":"SMS: inbound","type":"sms"}"#,
             #"{"done":true,"duration":95,"note":"Booked a demo","person_id":7,"subject":"Call: outbound","type":"call"}"#,
-            #"{"event_action":"updated","event_object":"person","subscription_url":"http://127.0.0.1:3000/api/pipedrive/webhooks"}"#,
+            #"{"event_action":"updated","event_object":"person","subscription_url":"http://127.0.0.1:3000/webhooks/pipedrive"}"#,
         ])
     }
 
@@ -82,7 +82,7 @@ struct IntegrationRequestTests {
             #"{"filter":{"updated_at":{"$gte":"2025-10-02T10:30:00.000Z"}},"limit":100,"offset":100,"sorts":[{"attribute":"updated_at","direction":"desc"}]}"#,
             #"{"filter":{"record_id":{"$in":["rec-1","rec-2"]}},"limit":2,"offset":0,"sorts":[]}"#,
             #"{"data":{"content":"","created_at":"2025-10-03T12:00:00.000Z","format":"plaintext","parent_object":"people","parent_record_id":"rec-1","title":"Call: inbound (30s)"}}"#,
-            #"{"data":{"subscriptions":[{"event_type":"record.updated","filter":null}],"target_url":"http://127.0.0.1:3000/api/attio/webhooks"}}"#,
+            #"{"data":{"subscriptions":[{"event_type":"record.updated","filter":null}],"target_url":"http://127.0.0.1:3000/webhooks/attio"}}"#,
         ])
     }
 
@@ -146,7 +146,7 @@ struct IntegrationRequestTests {
         #expect(client.requests.map(\.bodyText) == [
             #"{"data":[{"Note_Content":"On my way","Note_Title":"SMS: outbound"}]}"#,
             #"{"data":[{"Call_Duration":"10:05","Call_Start_Time":"2025-10-03T12:00:00.000Z","Call_Type":"Inbound","Description":"Renewal","Subject":"Call: inbound","Who_Id":{"id":"z-1"}}]}"#,
-            #"{"watch":[{"channel_id":1000000068001,"events":["Contacts.all","Leads.all"],"notify_url":"http://127.0.0.1:3000/api/zoho-crm/webhooks"}]}"#,
+            #"{"watch":[{"channel_id":1000000068001,"events":["Contacts.all","Leads.all"],"notify_url":"http://127.0.0.1:3000/webhooks/zoho-crm"}]}"#,
         ])
     }
 
@@ -194,7 +194,7 @@ struct IntegrationRequestTests {
         #expect(client.requests.map(\.bodyText) == [
             #"{"body":"Hi","contactId":"mock_3","direction":"inbound","timestamp":"2025-10-03T12:00:00.000Z","type":"sms"}"#,
             #"{"contactId":"mock_3","direction":"outbound","duration":42,"timestamp":"2025-10-03T12:00:00.000Z","type":"call"}"#,
-            #"{"active":true,"events":["person.updated"],"url":"http://127.0.0.1:3000/api/scaling-test/webhooks"}"#,
+            #"{"active":true,"events":["person.updated"],"url":"http://127.0.0.1:3000/webhooks/scaling-test"}"#,
         ])
     }
 

@@ -76,7 +76,10 @@ struct CloudFormationCompilerTests {
         ])
         let function = properties(resources["PipedriveQueueWorkerLambdaFunction"])
         #expect(function["Timeout"] == 120)
-        #expect(function["Environment"] == ["Variables": ["INTEGRATION_NAME": "pipedrive", "PIPEDRIVE_QUEUE_URL": ["Ref": "PipedriveQueue"]]])
+        #expect(function["Environment"] == ["Variables": [
+            "INTEGRATION_NAME": "pipedrive", "PIPEDRIVE_QUEUE_URL": ["Ref": "PipedriveQueue"], "SYNC_INITIAL_BATCH_SIZE": "100",
+            "SYNC_ONGOING_BATCH_SIZE": "50", "SYNC_REVERSE_CHRONOLOGICAL": "true",
+        ]])
         #expect(properties(resources["PipedriveQueue"])["VisibilityTimeout"] == 720)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One CRM the sync reads persons from and logs Quo activity to: the five methods the seed's
 /// `BaseCRMIntegration` asks each CRM for, plus the optional bulk fetch. An integration is a
 /// value built around a `CRMClient` (build one per invocation, with that invocation's retrying
@@ -27,11 +29,14 @@ public protocol CRMIntegration: Sendable {
     func logSMSToActivity(_ activity: SMSActivity) async throws
     /// 4. Logs a call on the CRM contact.
     func logCallToActivity(_ activity: CallActivity) async throws
-    /// 5. Subscribes the worker's webhook endpoint, `<apiURL>/api/<name>/webhooks`, to person
+    /// 5. Subscribes the worker's webhook endpoint, `<apiURL>/webhooks/<name>`, to person
     /// changes; does nothing for a CRM without webhooks (it is polled).
     func setupWebhooks(apiURL: String) async throws
     /// Optional: the persons with these ids (those that still exist).
     func fetchPersonsByIds(_ ids: [String], objectType: String) async throws -> [Person]
+    /// The persons a webhook notification names: the body of the CRM's POST to `webhookURL`.
+    /// Throws for a body that is not one of the CRM's notifications, and for a CRM without webhooks.
+    static func webhookChanges(in body: [UInt8]) throws(CRMIntegrationError) -> WebhookReceived
 }
 
 extension CRMIntegration {
@@ -39,6 +44,21 @@ extension CRMIntegration {
 
     public func fetchPersonsByIds(_ ids: [String], objectType: String) async throws -> [Person] {
         throw CRMIntegrationError(.unsupported, "\(Self.name) cannot fetch persons by id; process pages as they are fetched")
+    }
+
+    public static func webhookChanges(in body: [UInt8]) throws(CRMIntegrationError) -> WebhookReceived {
+        throw CRMIntegrationError(.unsupported, "\(name) has no webhooks; its changes are found by polling (ONGOING_SYNC)")
+    }
+
+    /// `body` decoded as the CRM's webhook notification.
+    static func webhookNotification<Notification: Decodable>(_ body: [UInt8], as type: Notification.Type) throws(CRMIntegrationError)
+        -> Notification
+    {
+        do {
+            return try JSONDecoder().decode(Notification.self, from: Data(body))
+        } catch {
+            throw CRMIntegrationError(.invalidWebhook, "not a \(name) webhook notification: \(error)")
+        }
     }
 
     /// The Quo contacts of `persons`, and the poison records among them.
@@ -64,8 +84,8 @@ extension CRMIntegration {
         return id
     }
 
-    /// Where the CRM sends its webhooks for this integration (the seed's `${API_URL}/api/<name>/webhooks`).
+    /// Where the CRM sends its webhooks for this integration (the route `queuelab generate` gives the webhook function, `/webhooks/<name>`).
     public static func webhookURL(apiURL: String) -> String {
-        (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/api/\(name)/webhooks"
+        (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/webhooks/\(name)"
     }
 }

@@ -6,6 +6,8 @@ public struct CRMIntegrationError: Error, Sendable, Equatable, CustomStringConve
         case unknownIntegration = "UnknownIntegration"
         /// A contact id the CRM cannot have issued (Pipedrive's and AxisCare's ids are integers).
         case invalidContactId = "InvalidContactId"
+        /// A webhook POST that is not one of the CRM's notifications about persons.
+        case invalidWebhook = "InvalidWebhook"
     }
 
     public let code: Code

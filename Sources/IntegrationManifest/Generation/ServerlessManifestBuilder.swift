@@ -10,6 +10,11 @@ public struct ServerlessManifestBuilder {
 
     /// The variable that tells the shared `crm-sync` executable which integration it runs.
     public static let integrationNameVariable = "INTEGRATION_NAME"
+    /// How the worker pages (`syncConfig`); CRMSync's `WorkerEnvironment` reads them, and a test
+    /// holds the two to the same names.
+    public static let initialBatchSizeVariable = "SYNC_INITIAL_BATCH_SIZE"
+    public static let ongoingBatchSizeVariable = "SYNC_ONGOING_BATCH_SIZE"
+    public static let reverseChronologicalVariable = "SYNC_REVERSE_CHRONOLOGICAL"
     /// A dead letter keeps its original enqueue time, so the DLQ keeps messages as long as SQS allows.
     static let deadLetterRetentionPeriod = QueueConfig.Key.messageRetentionPeriod.range.upperBound
 
@@ -68,7 +73,7 @@ public struct ServerlessManifestBuilder {
             reservedConcurrency: config.maxWorkers,
             // The Serverless Framework's schema starts provisionedConcurrency at 1; 0 means none.
             provisionedConcurrency: config.provisioned.flatMap { $0 > 0 ? $0 : nil },
-            environment: [Self.integrationNameVariable: .string(definition.name)],
+            environment: workerEnvironment(for: definition),
             package: FunctionPackage(artifact: FunctionPackage.artifactPath(handler: definition.handler)),
             events: [.sqs(event)])
     }
@@ -84,9 +89,20 @@ public struct ServerlessManifestBuilder {
             runtime: definition.runtime == settings.runtime ? nil : definition.runtime,
             timeout: Self.webhookTimeout,
             memorySize: definition.queueConfig.memorySize,
-            environment: [Self.integrationNameVariable: .string(definition.name)],
+            environment: workerEnvironment(for: definition),
             package: FunctionPackage(artifact: FunctionPackage.artifactPath(handler: definition.handler)),
             events: [.httpApi(HTTPAPIEvent(method: "POST", path: definition.names.webhookPath))])
+    }
+
+    /// The webhook function and the queue worker are the same executable with the same settings.
+    private func workerEnvironment(for definition: IntegrationDefinition) -> [String: CloudFormationValue] {
+        let sync = definition.syncConfig
+        return [
+            Self.integrationNameVariable: .string(definition.name),
+            Self.initialBatchSizeVariable: .string(String(sync.initialBatchSize)),
+            Self.ongoingBatchSizeVariable: .string(String(sync.ongoingBatchSize)),
+            Self.reverseChronologicalVariable: .string(String(sync.reverseChronological)),
+        ]
     }
 
     private func queue(for definition: IntegrationDefinition) -> SQSQueueProperties {

@@ -32,6 +32,20 @@ public enum LambdaRuntime {
         }
     }
 
+    /// The loop for an asynchronous handler on raw payload bytes. Invocations still come one at a
+    /// time, as Lambda gives them to an execution environment.
+    public static func runBytes(_ handler: ([UInt8], LambdaContext) async throws -> [UInt8]) async -> Never {
+        let client = connect()
+        while true {
+            let invocation = nextInvocation(client)
+            do {
+                finish(client, invocation, .success(try await handler(invocation.payload, invocation.context)))
+            } catch {
+                finish(client, invocation, .failure(LambdaError(describing: error)))
+            }
+        }
+    }
+
     /// Runs a handler's set-up code; if it throws, reports an init error to the host and exits,
     /// as Lambda's runtimes do when a function fails to initialise.
     public static func initialise<Value>(_ body: () throws -> Value) -> Value {

@@ -4,5 +4,10 @@ public struct SQSClientError: Error, Sendable, Equatable, CustomStringConvertibl
     public let code: String
     public let message: String
 
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
     public var description: String { "\(code): \(message)" }
 }

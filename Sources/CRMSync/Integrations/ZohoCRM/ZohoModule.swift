@@ -12,6 +12,14 @@ enum ZohoModule: String {
         }
     }
 
+    /// The person object type the module holds, as integration.json names it.
+    var objectType: String {
+        switch self {
+        case .contacts: "Contact"
+        case .leads: "Lead"
+        }
+    }
+
     var path: String { "/crm/v2/\(rawValue)" }
 
     /// Decodes a module's list answer and wraps each record; `204 No Content` is an empty list.
