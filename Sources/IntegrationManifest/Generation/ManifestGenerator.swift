@@ -17,11 +17,16 @@ public struct ManifestGenerator: Sendable {
     /// Validates every definition and renders the manifest of all integrations, or of one.
     /// Throws `invalidDefinitions` with every error when any definition (any at all, even with
     /// `integration` set) has one; with `strict`, warnings count as errors.
+    /// - Parameter queueConfig: keys set in `integration`'s `queueConfig` for this manifest only
+    ///   (`queuelab sync --set maxWorkers=10`), validated as if the file said so.
     public func generate(
-        format: ManifestFormat = .json, integration: String? = nil, strict: Bool = false
+        format: ManifestFormat = .json, integration: String? = nil, strict: Bool = false, queueConfig: [String: Int] = [:]
     ) throws(ManifestError) -> GeneratedManifest {
         let loaded = DefinitionLoader(root: root).load()
-        let report = DefinitionValidator().validate(loaded.sources)
+        let sources = loaded.sources.map { source in
+            source.name == integration ? source.settingQueueConfig(queueConfig) : source
+        }
+        let report = DefinitionValidator().validate(sources)
         var errors = loaded.diagnostics + report.errors
         var definitions = report.definitions
         if let integration {
