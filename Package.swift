@@ -119,7 +119,8 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "StrictJSON", "Primitives",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "CRMSync", "StrictJSON",
+                "Primitives",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -128,6 +128,46 @@ struct SyncWorkerTests {
         }
     }
 
+    @Test("a page the CRM fails on every receive puts its Process in ERROR on the last one, and the page is dead-lettered")
+    func failedPage() async throws {
+        try await MockCRMFixture.run { fixture in
+            var settings = await fixture.server.settings(for: .scalingTest)
+            settings.errorRate = 1
+            await fixture.server.update(settings, for: .scalingTest)
+            let harness = try Harness<ScalingTestIntegration>(fixture)
+            try await harness.run(.initialSync(StartSync()))
+            let process = try #require(try await harness.processes.processes(integration: ScalingTestIntegration.name).first)
+            #expect(process.state == .error)
+            #expect(process.errorMessage?.hasPrefix("page 0 failed on its last receive: ") == true, "\(process.errorMessage ?? "")")
+            let deadLetters = await harness.queue.deadLetters
+            #expect(deadLetters.count == 1)
+            guard case .fetchPersonPage(let page) = deadLetters.first?.event else {
+                Issue.record("expected the page to be dead-lettered, not \(deadLetters)")
+                return
+            }
+            #expect(page.page == 0 && deadLetters[0].errors.count == 3)
+        }
+    }
+
+    @Test("a batch that fails on every receive counts its persons as failed on the last one, and its Process completes")
+    func failedBatch() async throws {
+        try await MockCRMFixture.run { fixture in
+            let harness = try Harness<ScalingTestIntegration>(fixture)
+            let process = try await harness.processes.createWebhookSync(
+                integration: ScalingTestIntegration.name, personObjectType: "MockPerson", personCount: 2)
+            var settings = await fixture.server.settings(for: .scalingTest)
+            settings.errorRate = 1
+            await fixture.server.update(settings, for: .scalingTest)
+            try await harness.run(.processPersonBatch(ProcessPersonBatch(
+                processId: process.id, personObjectType: "MockPerson", crmPersonIds: ["mock_1", "mock_2"], page: 0, isWebhook: true)))
+            let settled = try await harness.processes.process(process.id)
+            #expect(settled.state == .completed)
+            #expect(settled.results.totalFailed == 2 && settled.results.totalSynced == 0)
+            #expect(settled.results.errors.first?.message.hasPrefix("the batch of 2 failed on its last receive: ") == true)
+            #expect(await harness.queue.deadLetters.count == 1)
+        }
+    }
+
     @Test("LOG_SMS and LOG_CALL reach the CRM's activity endpoint", arguments: names)
     func activities(_ name: String) async throws {
         try await MockCRMFixture.run { fixture in
@@ -173,6 +213,6 @@ struct Harness<Integration: CRMIntegration>: Sendable {
 
     func drain() async throws {
         let worker = worker()
-        await queue.drain(concurrency: 4) { try await worker.handle($0) }
+        await queue.drain(concurrency: 4) { try await worker.handle($0, isLastReceive: $1) }
     }
 }

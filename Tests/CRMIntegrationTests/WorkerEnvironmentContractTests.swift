@@ -15,6 +15,7 @@ struct WorkerEnvironmentContractTests {
         #expect(ServerlessManifestBuilder.initialBatchSizeVariable == WorkerEnvironment.initialBatchSizeVariable)
         #expect(ServerlessManifestBuilder.ongoingBatchSizeVariable == WorkerEnvironment.ongoingBatchSizeVariable)
         #expect(ServerlessManifestBuilder.reverseChronologicalVariable == WorkerEnvironment.reverseChronologicalVariable)
+        #expect(ServerlessManifestBuilder.maxReceiveCountVariable == WorkerEnvironment.maxReceiveCountVariable)
         let root = URL(fileURLWithPath: TestPaths.packageRoot)
         let report = DefinitionValidator().validate(DefinitionLoader(root: root).load().sources)
         let data = try Data(contentsOf: root.appendingPathComponent(ManifestGenerator.manifestFile))
@@ -36,6 +37,7 @@ struct WorkerEnvironmentContractTests {
             #expect(environment.settings == SyncSettings(
                 reverseChronological: definition.syncConfig.reverseChronological, initialBatchSize: definition.syncConfig.initialBatchSize,
                 ongoingBatchSize: definition.syncConfig.ongoingBatchSize), "\(functionName)")
+            #expect(environment.maxReceiveCount == definition.queueConfig.maxReceiveCount, "\(functionName)")
             #expect(environment.crmURL == "http://127.0.0.1:4010/\(definition.name)")
             #expect(environment.quoURL == "http://127.0.0.1:4010/quo")
             #expect(environment.processDatabasePath == "/tmp/state/sync/\(definition.name).sqlite")

@@ -78,7 +78,7 @@ struct CloudFormationCompilerTests {
         #expect(function["Timeout"] == 120)
         #expect(function["Environment"] == ["Variables": [
             "INTEGRATION_NAME": "pipedrive", "PIPEDRIVE_QUEUE_URL": ["Ref": "PipedriveQueue"], "SYNC_INITIAL_BATCH_SIZE": "100",
-            "SYNC_ONGOING_BATCH_SIZE": "50", "SYNC_REVERSE_CHRONOLOGICAL": "true",
+            "SYNC_ONGOING_BATCH_SIZE": "50", "SYNC_REVERSE_CHRONOLOGICAL": "true", "SYNC_MAX_RECEIVE_COUNT": "5",
         ]])
         #expect(properties(resources["PipedriveQueue"])["VisibilityTimeout"] == 720)
     }

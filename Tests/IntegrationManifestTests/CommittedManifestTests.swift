@@ -57,7 +57,7 @@ struct CommittedManifestTests {
             handler: "crm-sync", timeout: 600, memorySize: 1024, reservedConcurrency: 50, provisionedConcurrency: 10,
             environment: [
                 "INTEGRATION_NAME": .string("zoho-crm"), "SYNC_INITIAL_BATCH_SIZE": .string("100"), "SYNC_ONGOING_BATCH_SIZE": .string("50"),
-                "SYNC_REVERSE_CHRONOLOGICAL": .string("true"),
+                "SYNC_REVERSE_CHRONOLOGICAL": .string("true"), "SYNC_MAX_RECEIVE_COUNT": .string("5"),
             ],
             package: FunctionPackage(artifact: ".build/lambda/crm-sync/crm-sync.zip"),
             events: [.sqs(SQSEvent(arn: .arn(of: "ZohoCrmQueue"), batchSize: 10, maximumConcurrency: 100, functionResponseType: "ReportBatchItemFailures"))]))

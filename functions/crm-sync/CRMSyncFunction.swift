@@ -48,7 +48,7 @@ struct CRMSyncFunction: Sendable {
         var failures: [(messageId: String, error: any Error)] = []
         for record in event.records {
             do {
-                try await worker.handle(try SyncEvent(messageBody: record.body))
+                try await worker.handle(try SyncEvent(messageBody: record.body), isLastReceive: isLastReceive(record))
             } catch {
                 context.log("FAILED message \(record.messageId): \(error)")
                 failures.append((record.messageId, error))
@@ -58,6 +58,15 @@ struct CRMSyncFunction: Sendable {
         case .failedMessages(let ids): return Array(try JSONEncoder().encode(SQSBatchResponse(failedMessageIDs: ids)))
         case .failure(let error): throw error
         }
+    }
+
+    /// Whether SQS dead-letters `record` if this attempt fails: its receive count has reached the
+    /// queue's maxReceiveCount.
+    private func isLastReceive(_ record: SQSEvent.Message) -> Bool {
+        guard let maxReceiveCount = environment.maxReceiveCount,
+            let receiveCount = record.attributes["ApproximateReceiveCount"].flatMap({ Int($0) })
+        else { return false }
+        return receiveCount >= maxReceiveCount
     }
 
     /// A CRM webhook: 202 once its persons are queued, 400 for a body that is not the CRM's notification.

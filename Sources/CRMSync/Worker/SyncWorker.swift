@@ -32,8 +32,21 @@ public struct SyncWorker<Integration: CRMIntegration>: Sendable {
         self.now = now
     }
 
-    /// Handles one event; throws if it must be delivered again (or, after its last receive, dead-lettered).
-    public func handle(_ event: SyncEvent) async throws {
+    /// Handles one event; throws if it must be delivered again (or, after its last receive,
+    /// dead-lettered). On the last receive a failure still settles the Process, as the seed's
+    /// handlers do at once: a page that cannot be fetched puts it in ERROR, and a batch that cannot
+    /// be processed counts its persons as failed, so that no Process waits for a dead letter.
+    /// - Parameter isLastReceive: SQS will not deliver the message again if this attempt fails.
+    public func handle(_ event: SyncEvent, isLastReceive: Bool = false) async throws {
+        do {
+            try await perform(event)
+        } catch {
+            if isLastReceive { await settle(event, after: error) }
+            throw error
+        }
+    }
+
+    func perform(_ event: SyncEvent) async throws {
         switch event {
         case .initialSync(let start):
             try await startSyncs(.initial, start)
@@ -52,6 +65,30 @@ public struct SyncWorker<Integration: CRMIntegration>: Sendable {
             try await integration.logSMSToActivity(SMSActivity(message))
         case .logCall(let call):
             try await integration.logCallToActivity(CallActivity(call))
+        }
+    }
+
+    /// What a failed last receive of `event` leaves on its Process. Best effort: the message fails
+    /// with its own error either way.
+    func settle(_ event: SyncEvent, after error: any Error) async {
+        do {
+            switch event {
+            case .fetchPersonPage(let page):
+                let process = try await processes.process(page.processId)
+                guard !process.state.isFinal else { return }
+                _ = try await processes.fail(page.processId, message: "page \(page.page) failed on its last receive: \(error)")
+                log("ERROR \(process.name) \(page.processId): page \(page.page) failed on its last receive")
+            case .processPersonBatch(let batch) where !batch.retryOfFailed:
+                let entry = ProcessErrorEntry(
+                    personId: nil, page: batch.page, message: "the batch of \(batch.crmPersonIds.count) failed on its last receive: \(error)",
+                    timestamp: now())
+                let outcome = PageOutcome(page: batch.page, synced: 0, failed: batch.crmPersonIds.count, errors: [entry])
+                try await complete(batch.processId, after: try await processes.recordPage(batch.processId, outcome))
+            default:
+                return
+            }
+        } catch {
+            log("could not record the failure on its Process: \(error)")
         }
     }
 

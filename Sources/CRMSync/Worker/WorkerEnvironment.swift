@@ -13,11 +13,15 @@ public struct WorkerEnvironment: Sendable, Equatable {
     public var processDatabasePath: String
     public var apiURL: String?
     public var settings: SyncSettings
+    /// The queue's `maxReceiveCount`: the receive after which SQS dead-letters a failed message.
+    /// Without it the worker never knows a receive is the last.
+    public var maxReceiveCount: Int?
 
     public static let integrationVariable = "INTEGRATION_NAME"
     public static let initialBatchSizeVariable = "SYNC_INITIAL_BATCH_SIZE"
     public static let ongoingBatchSizeVariable = "SYNC_ONGOING_BATCH_SIZE"
     public static let reverseChronologicalVariable = "SYNC_REVERSE_CHRONOLOGICAL"
+    public static let maxReceiveCountVariable = "SYNC_MAX_RECEIVE_COUNT"
     /// Where Process files go when QueueLab does not say (Lambda's only writable folder).
     static let defaultStateDirectory = "/tmp/crm-sync"
 
@@ -31,8 +35,8 @@ public struct WorkerEnvironment: Sendable, Equatable {
             guard let value = variables[name], !value.isEmpty else { throw WorkerEnvironmentError(.missingVariable, "\(name) is not set") }
             return value
         }
-        func positive(_ name: String, default fallback: Int) throws(WorkerEnvironmentError) -> Int {
-            guard let text = variables[name] else { return fallback }
+        func positive(_ name: String) throws(WorkerEnvironmentError) -> Int? {
+            guard let text = variables[name] else { return nil }
             guard let value = Int(text), value > 0 else { throw WorkerEnvironmentError(.invalidVariable, "\(name) must be a whole number above 0, not \"\(text)\"") }
             return value
         }
@@ -60,8 +64,9 @@ public struct WorkerEnvironment: Sendable, Equatable {
         }
         settings = SyncSettings(
             reverseChronological: reverse,
-            initialBatchSize: try positive(Self.initialBatchSizeVariable, default: defaults.initialBatchSize),
-            ongoingBatchSize: try positive(Self.ongoingBatchSizeVariable, default: defaults.ongoingBatchSize))
+            initialBatchSize: try positive(Self.initialBatchSizeVariable) ?? defaults.initialBatchSize,
+            ongoingBatchSize: try positive(Self.ongoingBatchSizeVariable) ?? defaults.ongoingBatchSize)
+        maxReceiveCount = try positive(Self.maxReceiveCountVariable)
     }
 }
 

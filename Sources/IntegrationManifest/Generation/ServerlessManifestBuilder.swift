@@ -15,6 +15,8 @@ public struct ServerlessManifestBuilder {
     public static let initialBatchSizeVariable = "SYNC_INITIAL_BATCH_SIZE"
     public static let ongoingBatchSizeVariable = "SYNC_ONGOING_BATCH_SIZE"
     public static let reverseChronologicalVariable = "SYNC_REVERSE_CHRONOLOGICAL"
+    /// The queue's maxReceiveCount, so that the worker knows a message's last receive.
+    public static let maxReceiveCountVariable = "SYNC_MAX_RECEIVE_COUNT"
     /// A dead letter keeps its original enqueue time, so the DLQ keeps messages as long as SQS allows.
     static let deadLetterRetentionPeriod = QueueConfig.Key.messageRetentionPeriod.range.upperBound
 
@@ -102,6 +104,7 @@ public struct ServerlessManifestBuilder {
             Self.initialBatchSizeVariable: .string(String(sync.initialBatchSize)),
             Self.ongoingBatchSizeVariable: .string(String(sync.ongoingBatchSize)),
             Self.reverseChronologicalVariable: .string(String(sync.reverseChronological)),
+            Self.maxReceiveCountVariable: .string(String(definition.queueConfig.maxReceiveCount)),
         ]
     }
 

@@ -24,16 +24,18 @@ actor LoopbackQueue: SyncQueue {
         pending += events.map { ($0, []) }
     }
 
-    /// Delivers events `concurrency` at a time to `handle` until none is left.
-    func drain(concurrency: Int, _ handle: @escaping @Sendable (SyncEvent) async throws -> Void) async {
+    /// Delivers events `concurrency` at a time to `handle`, telling it whether it is the event's
+    /// last receive, until none is left.
+    func drain(concurrency: Int, _ handle: @escaping @Sendable (SyncEvent, Bool) async throws -> Void) async {
         while !pending.isEmpty {
             let delivered = Array(pending.prefix(concurrency))
             pending.removeFirst(delivered.count)
+            let maxReceiveCount = maxReceiveCount
             let outcomes = await withTaskGroup(of: (Int, String?).self) { group in
                 for (index, message) in delivered.enumerated() {
                     group.addTask {
                         do {
-                            try await handle(message.event)
+                            try await handle(message.event, message.errors.count + 1 >= maxReceiveCount)
                             return (index, nil)
                         } catch {
                             return (index, "\(error)")
