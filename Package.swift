@@ -119,7 +119,8 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "StrictJSON", "Primitives",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "CRMMock",
+                "LambdaHandler", "StrictJSON", "Primitives",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -217,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "QueueLabTests",
             dependencies: [
-                "QueueLab", "EventSourceMapping", "FunctionHost", "IntegrationManifest", "QueueStore", "TestSupport",
+                "QueueLab", "CRMMock", "EventSourceMapping", "FunctionHost", "IntegrationManifest", "QueueStore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
