@@ -119,8 +119,8 @@ let package = Package(
         .target(
             name: "QueueLab",
             dependencies: [
-                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "CRMSync", "StrictJSON",
-                "Primitives",
+                "QueueStore", "SQSServer", "FunctionHost", "EventSourceMapping", "IntegrationManifest", "Observability", "CRMMock",
+                "CRMSync", "LambdaHandler", "StrictJSON", "Primitives",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -220,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "QueueLabTests",
             dependencies: [
-                "QueueLab", "EventSourceMapping", "FunctionHost", "IntegrationManifest", "QueueStore", "TestSupport",
+                "QueueLab", "CRMMock", "EventSourceMapping", "FunctionHost", "IntegrationManifest", "QueueStore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -30,7 +30,6 @@ public struct CRMMockServer: Service {
     public let quo: QuoContactStore
     private let configuration: Configuration
     private let crms: MockCRMs
-    private let webhookClient: WebhookClient
     private let logger: Logger
     private let onListening: @Sendable (Int) async -> Void
 
@@ -41,8 +40,9 @@ public struct CRMMockServer: Service {
     ) throws(CRMMockError) {
         self.configuration = configuration
         quo = try QuoContactStore(path: configuration.quoDatabasePath)
-        crms = MockCRMs(settings: configuration.settings)
-        webhookClient = WebhookClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        crms = MockCRMs(
+            settings: configuration.settings, webhookClient: WebhookClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton),
+            logger: logger)
         self.logger = logger
         self.onListening = onListening
     }
@@ -93,21 +93,9 @@ public struct CRMMockServer: Service {
     /// webhook notification about it to every registered webhook that asked for person updates,
     /// one after another. AxisCare has no webhooks: its person is only modified, for polling with
     /// `modified_since` to find.
+    /// Another process does the same with `POST /<crm>/_mock/webhooks/fire`.
     /// - Returns: one delivery per notification sent, with the receiver's status.
     public func fireWebhook(crm: CRM, personId: String) async throws(CRMMockError) -> [WebhookDelivery] {
-        let mock = crms[crm]
-        guard let change = await mock.state.modify(personId: personId, now: .now()) else {
-            throw CRMMockError(.unknownPerson, "\(crm.rawValue) has no person \(personId)")
-        }
-        var deliveries: [WebhookDelivery] = []
-        for subscription in change.subscriptions {
-            guard let payload = mock.api.webhookPayload(for: change, to: subscription) else { continue }
-            let delivery = await webhookClient.post(payload, to: subscription)
-            if case .failed(let reason) = delivery.outcome {
-                logger.warning("webhook not delivered", metadata: ["crm": "\(crm.rawValue)", "url": "\(subscription.url)", "reason": "\(reason)"])
-            }
-            deliveries.append(delivery)
-        }
-        return deliveries
+        try await crms[crm].fireWebhook(personId: personId)
     }
 }

@@ -39,6 +39,8 @@ public struct RuntimeConfiguration: Sendable {
     public var showsStatus = false
     /// Serve Prometheus `/metrics` on this port (0 picks a free one); `nil` serves none.
     public var metricsPort: Int?
+    /// Serve the offline CRMs and Quo beside the functions; `nil` serves none.
+    public var crmMock: CRMMockConfiguration?
 
     public init(
         statePath: String = ".queuelab/state.sqlite", host: String = "127.0.0.1", sqsPort: Int = 9324,
@@ -103,5 +105,22 @@ public struct RuntimeConfiguration: Sendable {
     /// The folder of the state file; function logs go under it.
     var stateDirectory: String {
         URL(fileURLWithPath: statePath).deletingLastPathComponent().path
+    }
+
+    /// Where CRM sync handlers keep their Process databases (`<integration>.sqlite`); every
+    /// function gets it as `SYNC_STATE_DIR`.
+    public var syncStateDirectory: String {
+        stateDirectory + "/sync"
+    }
+
+    /// The mock Quo's contacts, when `crmMock` is set.
+    public var quoDatabasePath: String {
+        stateDirectory + "/quo.sqlite"
+    }
+
+    /// Reads and settles the manifest at `manifestPath`, as `QueueLabRuntime` runs it; `nil` without one.
+    public func loadManifest() throws(ManifestLoadError) -> ManifestPlan? {
+        guard let manifestPath else { return nil }
+        return try ManifestPlan.load(file: manifestPath, accountId: accountId, region: region, stage: stage)
     }
 }

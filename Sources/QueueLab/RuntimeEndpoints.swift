@@ -7,4 +7,6 @@ public struct RuntimeEndpoints: Sendable {
     public let metrics: String?
     /// The HTTP API's routes, when the manifest has `httpApi` or `http` events.
     public let http: HTTPAPIEndpoint?
+    /// The mock CRMs and Quo, when `RuntimeConfiguration.crmMock` asks for them.
+    public let crmMock: CRMMockEndpoint?
 }

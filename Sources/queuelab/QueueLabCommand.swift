@@ -13,6 +13,7 @@ struct QueueLabCommand: AsyncParsableCommand {
             DLQCommand.self,
             ExampleCommand.self,
             GenerateCommand.self,
+            CRMCommand.self,
             BenchCommand.self,
         ]
     )

@@ -7,11 +7,13 @@ import QueueLab
 struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Start the runtime: the SQS endpoint on the state file, the Lambda Invoke API with the manifest's functions, and their HTTP API routes (Ctrl-C or SIGTERM stops it).",
+        abstract: "Start the runtime: the SQS endpoint on the state file, the Lambda Invoke API with the manifest's functions, their HTTP API routes and the mock CRMs they sync (Ctrl-C or SIGTERM stops it).",
         discussion: """
             Run it from the package root: python3.* functions use its .venv/bin/python when it exists \
             (else python3 from PATH), and provided.* handlers given as a bare name are looked up in the \
-            manifest's folder, then next to this executable (where `swift build` puts handler products).
+            manifest's folder, then next to this executable (where `swift build` puts handler products). \
+            The mock CRMs and Quo run when a function's environment has INTEGRATION_NAME (as `queuelab \
+            generate` writes it) or --crm or --crm-port is given; functions find them at CRM_MOCK_URL.
             """)
 
     @Option(name: .customLong("state"), help: "SQLite state file; function logs go to logs/ beside it.")
@@ -47,6 +49,19 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("metrics-port"), help: "Serve Prometheus metrics on this port at /metrics (0 picks a free one; default: off).")
     var metricsPort: Int?
 
+    @Option(name: .customLong("crm-port"), help: "Port of the mock CRMs and Quo (0 picks a free one; default: 4010).")
+    var crmPort: Int?
+
+    @Option(
+        name: .customLong("crm"),
+        help: ArgumentHelp(
+            "A mock CRM's realism knob (repeatable), e.g. scaling-test.rateLimit=20/s or pipedrive.records=50; knobs: records, latency, perRecordLatency, rateLimit, errorRate, poison.",
+            valueName: "crm.knob=value"))
+    var crmKnobs: [String] = []
+
+    @Flag(name: .customLong("no-crm-mock"), help: "Serve no mock CRMs, even if the manifest's functions sync integrations.")
+    var noCRMMock = false
+
     @Flag(help: "No live status (a block redrawn in place on a terminal, a summary line every few seconds otherwise).")
     var quiet = false
 
@@ -61,6 +76,8 @@ struct StartCommand: AsyncParsableCommand {
         guard (0...65535).contains(lambdaPort) else { throw ValidationError("--lambda-port must be between 0 and 65535.") }
         guard (0...65535).contains(httpPort) else { throw ValidationError("--http-port must be between 0 and 65535.") }
         if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be between 0 and 65535.") }
+        if let crmPort, !(0...65535).contains(crmPort) { throw ValidationError("--crm-port must be between 0 and 65535.") }
+        if noCRMMock, crmPort != nil || !crmKnobs.isEmpty { throw ValidationError("--no-crm-mock excludes --crm and --crm-port.") }
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits.")
         }
@@ -82,6 +99,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "queuelab")
+        let crmSettings = try CRMKnobAssignment.settings(parsing: crmKnobs)
         var configuration = RuntimeConfiguration(
             statePath: statePath, host: host, sqsPort: sqsPort, accountId: accountId, region: region,
             manifestPath: manifest, stage: stage, lambdaPort: lambdaPort, httpPort: httpPort)
@@ -89,11 +107,23 @@ struct StartCommand: AsyncParsableCommand {
         if let asyncRetryInterval { configuration.asyncRetryInterval = .milliseconds(Int64(asyncRetryInterval * 1000)) }
         configuration.showsStatus = !quiet
         configuration.metricsPort = metricsPort
-        let runtime = try QueueLabRuntime(configuration: configuration, logger: logger)
+        let plan = try configuration.loadManifest()
+        if !noCRMMock, plan?.integrationNames.isEmpty == false || crmPort != nil || !crmKnobs.isEmpty {
+            configuration.crmMock = CRMMockConfiguration(port: crmPort ?? CRMMockConfiguration.defaultPort, settings: crmSettings)
+        }
+        let runtime = try QueueLabRuntime(configuration: configuration, manifest: plan, logger: logger)
+        let quoDatabasePath = configuration.quoDatabasePath
         // Written unbuffered: scripts and tests wait for these lines on a pipe or file.
         try await runtime.run(
             onSQSListening: { url in
                 Self.write("SQS endpoint listening on \(url) (state: \(statePath))")
+            },
+            onCRMMockListening: { endpoint in
+                TerminalConsole.standardOutput.log(
+                    lines: ["Mock CRMs listening on \(endpoint.url) (Quo's contacts: \(quoDatabasePath))"]
+                        + crmSettings.sorted { $0.key.rawValue < $1.key.rawValue }.map { crm, settings in
+                            "  \(crm.rawValue): \(settings.knobs.joined(separator: ", "))"
+                        })
             },
             onLambdaListening: { endpoint in
                 Self.write("Lambda Invoke API listening on \(endpoint.url)")

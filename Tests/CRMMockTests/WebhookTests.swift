@@ -130,6 +130,50 @@ import Testing
         }
     }
 
+    @Test("POST /{crm}/_mock/webhooks/fire fires as fireWebhook does and answers the deliveries", arguments: webhookCRMs)
+    func fireRoute(crm: CRM) async throws {
+        try await MockHarness.run([crm: ["records=20"]]) { harness in
+            try await WebhookReceiver.run { receiverURL, deliveries in
+                let url = "\(receiverURL)/hooks/\(crm.rawValue)"
+                let registration = try #require(Self.registration(crm, url: url))
+                #expect([200, 201].contains(try await harness.post(registration.path, registration.body).status))
+                let person = crm.personId(number: 3)
+                let before = await harness.server.counters(for: crm)
+
+                let fired = try await harness.post("/\(crm.rawValue)/_mock/webhooks/fire", ["personId": .string(person)])
+                #expect(fired.status == 200)
+                let answered = try #require(try fired.body["deliveries"]?.array)
+                #expect(answered.count == 1)
+                #expect(answered.first?["url"]?.string == url)
+                #expect(answered.first?["status"]?.integer == 200)
+                #expect(answered.first?["subscriptionId"]?.string == (await harness.server.webhooks(for: crm)).first?.id)
+                var received = deliveries.makeAsyncIterator()
+                let delivery = try #require(await received.next())
+                #expect(Self.personId(in: delivery.body, crm) == person)
+                // Mock-only: outside the traffic gates, not counted.
+                #expect(await harness.server.counters(for: crm) == before)
+            }
+        }
+    }
+
+    @Test("the fire route: AxisCare answers no deliveries; an unknown person is 404 in the CRM's error shape; no personId is 400")
+    func fireRouteRefusals() async throws {
+        try await MockHarness.run([.axiscare: ["records=5"], .pipedrive: ["records=5"]]) { harness in
+            let axisCare = try await harness.post("/axiscare/_mock/webhooks/fire", ["personId": "2"])
+            #expect(axisCare.status == 200)
+            #expect(try axisCare.body["deliveries"]?.array == [])
+
+            let unknown = try await harness.post("/pipedrive/_mock/webhooks/fire", ["personId": "6"])
+            #expect(unknown.status == 404)
+            #expect(try unknown.body["success"]?.bool == false)
+            #expect(try unknown.body["error"]?.string == "pipedrive has no person 6")
+
+            let missing = try await harness.post("/pipedrive/_mock/webhooks/fire", ["person": "2"])
+            #expect(missing.status == 400)
+            #expect(try missing.body["error"]?.string == "personId is required")
+        }
+    }
+
     @Test("a webhook URL that cannot be delivered to is refused at registration")
     func invalidURLIsRefused() async throws {
         try await MockHarness.run { harness in

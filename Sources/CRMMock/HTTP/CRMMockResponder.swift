@@ -23,7 +23,7 @@ struct CRMMockResponder: Sendable {
             let body: JSONValue = ["error": .string("No mock API at \(request.path); the prefixes are \(known)")]
             return MockResponse.json(body, status: .notFound).response
         }
-        if rest.first == "_mock" { return await crms[crm].inspect(mockRequest) }
+        if rest.first == "_mock" { return await crms[crm].respondMockOnly(to: mockRequest) }
         return await crms[crm].respond(to: mockRequest, bodyTooLarge: request.bodyTooLarge)
     }
 }

@@ -1,11 +1,15 @@
+import Logging
 import NIOHTTP1
 import ServerSupport
 import StrictJSON
 
-/// One mock CRM: its wire format and its state, and the traffic gates and delays in front of them.
+/// One mock CRM: its wire format and its state, the traffic gates and delays in front of them,
+/// and the webhook notifications it sends.
 struct MockCRM: Sendable {
     let api: any CRMAPI
     let state: CRMState
+    let webhookClient: WebhookClient
+    let logger: Logger
 
     /// Answers a request to the CRM's routes (the path after its prefix): through the rate limit
     /// and the error rate, then the API, then the latency.
@@ -27,15 +31,46 @@ struct MockCRM: Sendable {
     }
 
     /// The mock-only routes under `/<crm>/_mock/`, outside the traffic gates and the counters:
-    /// `GET activities` and `GET webhooks`.
-    func inspect(_ request: MockRequest) async -> HTTPServerResponse {
-        if request.route(.GET, "_mock/activities") != nil {
-            return MockResponse.encoding(["activities": await state.activities]).response
+    /// `GET activities`, `GET webhooks` and `POST webhooks/fire` (`{"personId"}`, which
+    /// `fireWebhook(personId:)` answers with `{"deliveries"}`), for another process (`queuelab crm
+    /// webhook`) to do what the Swift API does.
+    func respondMockOnly(to request: MockRequest) async -> HTTPServerResponse {
+        do throws(MockAPIError) {
+            if request.route(.GET, "_mock/activities") != nil {
+                return MockResponse.encoding(["activities": await state.activities]).response
+            }
+            if request.route(.GET, "_mock/webhooks") != nil {
+                return MockResponse.encoding(["webhooks": await state.webhooks]).response
+            }
+            if request.route(.POST, "_mock/webhooks/fire") != nil {
+                let personId = try request.jsonObject().string("personId")
+                do throws(CRMMockError) {
+                    return MockResponse.encoding(["deliveries": try await fireWebhook(personId: personId)]).response
+                } catch {
+                    throw .notFound(error.message)
+                }
+            }
+            throw .unknownRoute(request)
+        } catch {
+            return MockResponse.json(api.errorBody(for: error), status: error.status).response
         }
-        if request.route(.GET, "_mock/webhooks") != nil {
-            return MockResponse.encoding(["webhooks": await state.webhooks]).response
+    }
+
+    /// See `CRMMockServer.fireWebhook(crm:personId:)`.
+    func fireWebhook(personId: String) async throws(CRMMockError) -> [WebhookDelivery] {
+        guard let change = await state.modify(personId: personId, now: .now()) else {
+            throw CRMMockError(.unknownPerson, "\(api.crm.rawValue) has no person \(personId)")
         }
-        let error = MockAPIError.unknownRoute(request)
-        return MockResponse.json(api.errorBody(for: error), status: error.status).response
+        var deliveries: [WebhookDelivery] = []
+        for subscription in change.subscriptions {
+            guard let payload = api.webhookPayload(for: change, to: subscription) else { continue }
+            let delivery = await webhookClient.post(payload, to: subscription)
+            if case .failed(let reason) = delivery.outcome {
+                logger.warning(
+                    "webhook not delivered", metadata: ["crm": "\(api.crm.rawValue)", "url": "\(subscription.url)", "reason": "\(reason)"])
+            }
+            deliveries.append(delivery)
+        }
+        return deliveries
     }
 }

@@ -1,3 +1,5 @@
+import Logging
+
 /// The five mock CRMs, one for each case of `CRM`.
 struct MockCRMs: Sendable {
     private let pipedrive: MockCRM
@@ -6,10 +8,14 @@ struct MockCRMs: Sendable {
     private let zoho: MockCRM
     private let scalingTest: MockCRM
 
-    /// - Parameter settings: per CRM; a CRM left out gets `CRMSettings.defaults(for:)`.
-    init(settings: [CRM: CRMSettings]) {
+    /// - Parameters:
+    ///   - settings: per CRM; a CRM left out gets `CRMSettings.defaults(for:)`.
+    ///   - webhookClient: what every CRM sends its webhook notifications with.
+    init(settings: [CRM: CRMSettings], webhookClient: WebhookClient, logger: Logger) {
         func make(_ api: any CRMAPI) -> MockCRM {
-            MockCRM(api: api, state: CRMState(crm: api.crm, settings: settings[api.crm] ?? .defaults(for: api.crm)))
+            MockCRM(
+                api: api, state: CRMState(crm: api.crm, settings: settings[api.crm] ?? .defaults(for: api.crm)),
+                webhookClient: webhookClient, logger: logger)
         }
         pipedrive = make(PipedriveAPI())
         attio = make(AttioAPI())

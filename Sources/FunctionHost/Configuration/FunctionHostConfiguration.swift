@@ -4,6 +4,9 @@ public struct FunctionHostConfiguration: Sendable {
     public var stateDirectory: String
     /// Passed to handlers as `AWS_ENDPOINT_URL_SQS`.
     public var sqsEndpointURL: String?
+    /// Variables every function gets beneath its own environment (a function's own value wins),
+    /// e.g. the URLs of services the runtime runs beside the functions.
+    public var sharedEnvironment: [String: String]
     /// On-demand environments idle this long are stopped; provisioned ones are kept.
     public var idleReapTime: Duration
     /// Concurrent executions shared by all functions without reserved concurrency.
@@ -34,7 +37,7 @@ public struct FunctionHostConfiguration: Sendable {
     public var provisionedInitTimeout: Duration
 
     public init(
-        stateDirectory: String, sqsEndpointURL: String? = nil, idleReapTime: Duration = .seconds(300),
+        stateDirectory: String, sqsEndpointURL: String? = nil, sharedEnvironment: [String: String] = [:], idleReapTime: Duration = .seconds(300),
         unreservedConcurrencyLimit: Int = 1000, pythonExecutable: String = "python3",
         executableSearchPaths: [String] = [], region: String = "us-east-1",
         accountID: String = "000000000000", echoSink: (@Sendable ([UInt8]) -> Void)? = nil,
@@ -45,6 +48,7 @@ public struct FunctionHostConfiguration: Sendable {
     ) {
         self.stateDirectory = stateDirectory
         self.sqsEndpointURL = sqsEndpointURL
+        self.sharedEnvironment = sharedEnvironment
         self.idleReapTime = idleReapTime
         self.unreservedConcurrencyLimit = unreservedConcurrencyLimit
         self.pythonExecutable = pythonExecutable

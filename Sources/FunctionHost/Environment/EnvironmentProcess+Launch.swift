@@ -27,6 +27,7 @@ extension EnvironmentProcess {
             "TZ": ":UTC",
         ]) { _, lambda in lambda }
         if let sqs = settings.sqsEndpointURL { environment["AWS_ENDPOINT_URL_SQS"] = sqs }
+        environment.merge(settings.sharedEnvironment) { _, shared in shared }
         environment.merge(settings.command.environment) { _, runtime in runtime }
         environment.merge(function.environment) { _, declared in declared }
         // A shell enters the memory limit and the code folder, then becomes the runtime.

@@ -10,6 +10,8 @@ extension ExecutionEnvironment {
         let functionARN: String
         let region: String
         let sqsEndpointURL: String?
+        /// Beneath the function's own environment.
+        let sharedEnvironment: [String: String]
         /// Where the environment's Runtime API listener serves.
         let executor: EventLoopTaskExecutor
     }

@@ -7,7 +7,8 @@ import ServerSupport
 /// Answers one request: finds its route, builds the event of the route's API, invokes the
 /// function and turns what comes back into the API's response.
 struct GatewayResponder: Sendable {
-    let host: FunctionHost
+    /// Awaited by each request that matches a route; `nil`: the host was not created.
+    let host: OneShot<FunctionHost?>
     let table: HTTPRouteTable
     /// The gateway's port once bound, for `X-Forwarded-Port`.
     let boundPort: OneShot<Int?>
@@ -29,22 +30,23 @@ struct GatewayResponder: Sendable {
             return identified(GatewayError.missingAuthenticationToken.response, gatewayRequest, restRequestID: RandomIdentifier.uuidString())
         }
         guard !request.bodyTooLarge else { return identified(GatewayError.requestTooLarge.response, gatewayRequest, restRequestID: nil) }
+        guard let host = await host.value() else { return refused(match.route.api, gatewayRequest) }
         let accountID = host.configuration.accountID
         switch match.route.api {
         case .http:
             let event = HTTPAPIEvent(request: gatewayRequest, match: match, apiID: httpAPIID, accountID: accountID)
-            let result = await invoke(match.route.function, event, traceID: gatewayRequest.traceID)
+            let result = await invoke(match.route.function, event, on: host, traceID: gatewayRequest.traceID)
             return identified(result.httpAPIResponse(), gatewayRequest, restRequestID: nil)
         case .rest(let stage):
             let requestID = RandomIdentifier.uuidString()
             let event = RESTAPIEvent(
                 request: gatewayRequest, match: match, stage: stage, apiID: restAPIID, accountID: accountID, requestID: requestID)
-            let result = await invoke(match.route.function, event, traceID: gatewayRequest.traceID)
+            let result = await invoke(match.route.function, event, on: host, traceID: gatewayRequest.traceID)
             return identified(result.restAPIResponse(), gatewayRequest, restRequestID: requestID)
         }
     }
 
-    private func invoke(_ function: String, _ event: some Encodable, traceID: String) async -> IntegrationResult {
+    private func invoke(_ function: String, _ event: some Encodable, on host: FunctionHost, traceID: String) async -> IntegrationResult {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
         guard let payload = try? encoder.encode(event) else { return .refused }
@@ -52,6 +54,15 @@ struct GatewayResponder: Sendable {
             return IntegrationResult(try await host.invoke(function: function, payload: Array(payload), options: InvokeOptions(traceID: traceID)))
         } catch {
             return .refused
+        }
+    }
+
+    /// The answer when there is no host to invoke (the runtime stopped before its functions
+    /// started): API Gateway's answer to Lambda refusing the invocation.
+    private func refused(_ api: HTTPRoute.API, _ request: GatewayRequest) -> HTTPServerResponse {
+        switch api {
+        case .http: identified(IntegrationResult.refused.httpAPIResponse(), request, restRequestID: nil)
+        case .rest: identified(IntegrationResult.refused.restAPIResponse(), request, restRequestID: RandomIdentifier.uuidString())
         }
     }
 

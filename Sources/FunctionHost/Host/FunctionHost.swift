@@ -66,7 +66,8 @@ public actor FunctionHost: Service {
                 function: function, command: try RuntimeCommand.resolve(function, host: configuration),
                 initLimits: InitPhaseLimits(onDemand: configuration.initTimeout, provisioned: configuration.provisionedInitTimeout),
                 functionARN: configuration.functionARN(function.name), region: configuration.region,
-                sqsEndpointURL: configuration.sqsEndpointURL, executor: executor)
+                sqsEndpointURL: configuration.sqsEndpointURL, sharedEnvironment: configuration.sharedEnvironment,
+                executor: executor)
             logs[function.name] = try FunctionLog(
                 functionName: function.name, directory: configuration.stateDirectory + "/logs", echo: configuration.echoSink)
         }

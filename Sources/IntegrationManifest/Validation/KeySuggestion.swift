@@ -1,10 +1,15 @@
-/// Finds the allowed key a misspelt one was probably meant to be ("did you mean").
-struct KeySuggestion {
-    let allowedKeys: [String]
+/// Finds the allowed key a misspelt one was probably meant to be ("did you mean"): the one
+/// helper for every unknown name a user can mistype (definition keys, CRM names, knobs).
+public struct KeySuggestion: Sendable {
+    public let allowedKeys: [String]
+
+    public init(allowedKeys: [String]) {
+        self.allowedKeys = allowedKeys
+    }
 
     /// The closest allowed key, if it is close enough to be a typo: at most a third of the
     /// longer key's characters edited (so `maxWorker` suggests `maxWorkers`, `speed` nothing).
-    func suggestion(for key: String) -> String? {
+    public func suggestion(for key: String) -> String? {
         let ranked = allowedKeys.map { (key: $0, distance: Self.editDistance(key.lowercased(), $0.lowercased())) }
         guard let best = ranked.min(by: { ($0.distance, $0.key) < ($1.distance, $1.key) }) else { return nil }
         let tolerance = max(1, max(key.count, best.key.count) / 3)

@@ -89,6 +89,12 @@ public struct ManifestPlan: Sendable {
         self.httpRoutes = httpRoutes
     }
 
+    /// The integrations its functions sync, as `queuelab generate` marks them: the values of
+    /// `INTEGRATION_NAME` in their environment, sorted, each once.
+    public var integrationNames: [String] {
+        Set(functions.compactMap { $0.environment["INTEGRATION_NAME"]?.literal }).sorted()
+    }
+
     /// The functions as the function host runs them, with queue URLs on `sqsEndpoint`
     /// (`http://<host>:<port>`), sorted by name.
     public func configurations(sqsEndpoint: String) -> [FunctionConfiguration] {
