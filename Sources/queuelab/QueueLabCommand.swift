@@ -7,6 +7,7 @@ struct QueueLabCommand: AsyncParsableCommand {
         abstract: "Runs Lambda-style queue workers against SQS queues kept in one SQLite file.",
         subcommands: [
             StartCommand.self,
+            SyncCommand.self,
             QueuesCommand.self,
             ReportCommand.self,
             PackageCommand.self,

@@ -51,7 +51,7 @@ public struct QueueConfig: Equatable, Sendable {
 
     /// The keys of `queueConfig` and the ranges AWS (and the Serverless Framework) accept for each
     /// on its own; rules between keys are in `QueueConfigRules`.
-    enum Key: String, CaseIterable {
+    public enum Key: String, CaseIterable, Sendable {
         case maxWorkers, provisioned, maxConcurrency, batchSize, timeout, maximumBatchingWindow
         case visibilityTimeout, maxReceiveCount, messageRetentionPeriod, memorySize
 
