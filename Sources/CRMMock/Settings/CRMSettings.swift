@@ -45,10 +45,13 @@ public struct CRMSettings: Sendable, Equatable {
         self.poison = poison
     }
 
-    /// The default settings for `crm`: 1,000 people (ScalingTest: 10,000, as its seed), no delay,
-    /// no limit, no errors, no poison.
+    /// The default settings for `crm`: 1,000 people, no delay, no limit, no errors, no poison.
+    /// ScalingTest, the seed's load-test CRM, has 10,000 people as its seed does, and answers as a
+    /// busy real CRM API does, in 100 ms per request plus 1 ms per person returned, so that a sync
+    /// has CRM work for its concurrency to spread (a page of 200 takes 0.3 s).
     public static func defaults(for crm: CRM) -> CRMSettings {
-        CRMSettings(records: crm == .scalingTest ? 10_000 : 1000)
+        crm == .scalingTest
+            ? CRMSettings(records: 10_000, latency: .milliseconds(100), perRecordLatency: .milliseconds(1)) : CRMSettings(records: 1000)
     }
 
     /// The defaults for `crm` with `knobs` applied in order.

@@ -37,7 +37,8 @@ public struct SyncRun: Sendable {
                 integration: configuration.integration, queueConfig: overrides.queueConfig)
         } catch {
             let details = error.diagnostics.map { "  \($0.description)" }.joined(separator: "\n")
-            throw SyncRunError(.refusedDefinition, details.isEmpty ? error.message : "\(error.message):\n\(details)")
+            throw SyncRunError(
+                .refusedDefinition, details.isEmpty ? error.message : "the definition, with this run's --set values, is refused:\n\(details)")
         }
         self.configuration = configuration
         self.crm = crm
@@ -82,9 +83,21 @@ public struct SyncRun: Sendable {
             }
         }
         let report = try await RunReportReader(stateFile: configuration.statePath).report()
+        let ideal = SyncIdeal(
+            counters: outcome.1, settings: crmSettings, concurrency: Self.workerConcurrency(report, integration: configuration.integration),
+            rates: runtime.configuration.mappingSettings.rates)
         return SyncRunResult(
             processes: outcome.0.processes.sorted { $0.name < $1.name }, wallTime: outcome.0.elapsed, report: report,
-            crmCounters: outcome.1, crmSettings: crmSettings, quo: outcome.2)
+            crmCounters: outcome.1, crmSettings: crmSettings, quo: outcome.2, ideal: ideal)
+    }
+
+    /// How many batches the worker can run at once: its reserved concurrency, capped by its
+    /// mapping's maximumConcurrency (without a reservation, the account's 1,000).
+    static func workerConcurrency(_ report: RunReport, integration: String) -> Int {
+        let worker = IntegrationNames(integration: integration).functionName
+        let reserved = report.functions.first { $0.name == worker }?.reservedConcurrency ?? 1000
+        let mapped = report.mappings.first { $0.function == worker }?.maximumConcurrency ?? reserved
+        return min(reserved, mapped)
     }
 
     private static func mockServer(_ endpoints: RuntimeEndpoints) throws -> CRMMockServer {

@@ -13,6 +13,8 @@ public struct SyncRunResult: Sendable {
     public var crmCounters: CRMCounters
     public var crmSettings: CRMSettings
     public var quo: QuoSummary
+    /// The fastest the run's CRM work could have gone under its configuration.
+    public var ideal: SyncIdeal
 
     /// Every Process completed (none ended in ERROR).
     public var succeeded: Bool { processes.allSatisfy { $0.state == .completed } }

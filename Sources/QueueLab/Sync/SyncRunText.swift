@@ -10,6 +10,15 @@ public enum SyncRunText {
         lines.append(String(
             format: "Sync: %.1f s from start to the last Process, %.0f records/s synced", result.wallTime.fractionalSeconds,
             result.recordsPerSecond))
+        let ideal = result.ideal
+        if ideal.simulatedWork > .zero {
+            let seconds = result.wallTime.fractionalSeconds
+            lines.append(String(
+                format: "Ideal: %.1f s of simulated CRM work over %d concurrent = %.1f s (this run: %.2f×); growing from 5 concurrent as an SQS event source does on AWS, %.1f s (this run: %.2f×)",
+                ideal.simulatedWork.fractionalSeconds, ideal.concurrency, ideal.plain.fractionalSeconds,
+                seconds / max(ideal.plain.fractionalSeconds, 0.001), ideal.withScaling.fractionalSeconds,
+                seconds / max(ideal.withScaling.fractionalSeconds, 0.001)))
+        }
         lines.append(
             "CRM: \(counters.requests) requests, \(counters.rateLimited) answered 429, \(counters.injectedErrors) answered 502/503, "
                 + "\(counters.personsReturned) persons returned")
