@@ -8,6 +8,7 @@ struct QueueLabCommand: AsyncParsableCommand {
         subcommands: [
             StartCommand.self,
             SyncCommand.self,
+            TuneCommand.self,
             QueuesCommand.self,
             ReportCommand.self,
             PackageCommand.self,

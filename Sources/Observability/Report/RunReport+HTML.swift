@@ -42,15 +42,17 @@ extension RunReport {
     }
 
     private static func timeSeries(_ named: [NamedSeries], _ style: TimeSeries.Style) -> [TimeSeries] {
-        named.map { series in
-            TimeSeries(
-                name: series.name,
-                points: series.points.compactMap { $0.count == 2 ? TimeSeries.Point(seconds: $0[0], value: $0[1]) : nil },
-                style: style)
-        }
+        named.map { $0.timeSeries(style) }
     }
 
     private static func table(_ table: Table) -> ReportTable {
         ReportTable(header: table.header, rows: table.rows)
+    }
+}
+
+extension RunReport.NamedSeries {
+    /// The series as the chart module draws it (`queuelab report` and `queuelab tune`).
+    public func timeSeries(_ style: TimeSeries.Style) -> TimeSeries {
+        TimeSeries(name: name, points: points.compactMap { $0.count == 2 ? TimeSeries.Point(seconds: $0[0], value: $0[1]) : nil }, style: style)
     }
 }

@@ -82,7 +82,7 @@ public struct SyncRun: Sendable {
                 try await Task.sleep(for: Self.pollInterval)
             }
         }
-        let report = try await RunReportReader(stateFile: configuration.statePath).report()
+        let report = try await RunReportReader(stateFile: configuration.statePath).report(prices: configuration.prices)
         let ideal = SyncIdeal(
             counters: outcome.1, settings: crmSettings, concurrency: Self.workerConcurrency(report, integration: configuration.integration),
             rates: runtime.configuration.mappingSettings.rates)

@@ -1,5 +1,6 @@
 import CRMSync
 import Foundation
+import Observability
 
 /// One `queuelab sync`: which integration, from which definitions, with what for this run only.
 public struct SyncRunConfiguration: Sendable {
@@ -21,6 +22,8 @@ public struct SyncRunConfiguration: Sendable {
     public var executableSearchPaths: [String]
     /// How fast event source mappings may add concurrency (AWS: 300 per minute).
     public var eventSourceScalePerMinute: Int?
+    /// The prices of the report's cost estimate.
+    public var prices = Prices()
 
     public init(
         integration: String, root: URL, stateDirectory: String? = nil, syncType: SyncType = .initial, freshState: Bool = true,
