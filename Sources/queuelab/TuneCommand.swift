@@ -65,7 +65,7 @@ struct TuneCommand: AsyncParsableCommand {
         }
         console.endStatus()
         let generator = ManifestGenerator(root: root)
-        let values = result.recommendedRow.map { Dictionary($0.configuration.values.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }) }
+        let values = result.recommendedQueueConfig
         let snippet = try values.map { try generator.queueConfigSnippet(integration: integration, values: $0) }
         var lines = [""] + TuneText.lines(result, queueConfig: snippet)
         if let htmlPath {

@@ -32,6 +32,11 @@ public struct Prices: Sendable, Equatable {
     public subscript(key: String) -> Double {
         values[key] ?? 0
     }
+
+    /// `key=value` pairs in key order, each price in plain decimals (`lambda.gbSecond=0.0000166667`).
+    public static func text(_ values: [String: Double], separator: String = " ") -> String {
+        values.sorted { $0.key < $1.key }.map { "\($0.key)=\(RunReport.price($0.value))" }.joined(separator: separator)
+    }
 }
 
 /// A `--price` argument that cannot be used.

@@ -31,7 +31,7 @@ extension RunReport {
         ]
         if !mappings.isEmpty { sections.append(ReportPage.Section(heading: "Event source mappings", blocks: [.table(Self.table(mappingsTable))])) }
         if !queues.isEmpty { sections.append(ReportPage.Section(heading: "Queues", blocks: [.table(Self.table(queuesTable))])) }
-        let prices = cost.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.price($0.value))" }.joined(separator: ", ")
+        let prices = Prices.text(cost.prices, separator: ", ")
         sections.append(ReportPage.Section(
             heading: "Estimated AWS cost",
             blocks: [

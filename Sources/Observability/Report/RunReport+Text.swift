@@ -14,7 +14,7 @@ extension RunReport {
         lines += section("QUEUES", queuesTable)
         lines.append("ESTIMATED AWS COST (list prices, no free tier)")
         lines += TextTable.lines(costTable.header, costTable.rows)
-        lines.append("Prices: " + cost.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.price($0.value))" }.joined(separator: " "))
+        lines.append("Prices: " + Prices.text(cost.prices))
         lines.append("(override any with --price key=value)")
         return lines.joined(separator: "\n") + "\n"
     }

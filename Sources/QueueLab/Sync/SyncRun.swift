@@ -14,6 +14,8 @@ public struct SyncRun: Sendable {
     let crm: CRM
     let manifest: GeneratedManifest
     let crmSettings: CRMSettings
+    /// The queueConfig values this run's `--set` gives.
+    public let queueConfig: [String: Int]
 
     /// How often the Processes and the queue are read.
     static let pollInterval = Duration.milliseconds(250)
@@ -43,6 +45,7 @@ public struct SyncRun: Sendable {
         self.configuration = configuration
         self.crm = crm
         crmSettings = settings
+        queueConfig = overrides.queueConfig
     }
 
     /// What `generate` warned about the definition with this run's settings.

@@ -22,6 +22,11 @@ public struct TuneMeasurement: Sendable, Equatable, Codable {
     public var costDollars: Double
     public var series: RunReport.Series
 
+    /// No message dead-lettered and no Process in ERROR.
+    public var isClean: Bool { deadLettered == 0 && processesInError == 0 }
+}
+
+extension TuneMeasurement {
     public init(_ result: SyncRunResult, integration: String) {
         let names = IntegrationNames(integration: integration)
         let report = result.report
@@ -42,7 +47,4 @@ public struct TuneMeasurement: Sendable, Equatable, Codable {
         costDollars = report.cost.totalDollars
         series = report.series
     }
-
-    /// No message dead-lettered and no Process in ERROR.
-    public var isClean: Bool { deadLettered == 0 && processesInError == 0 }
 }

@@ -37,7 +37,7 @@ public enum TuneReportPage {
                         series: series.concurrency.filter { $0.name == names.functionName }.map { $0.timeSeries(.steps) }, span: span)),
                 ]))
         }
-        let prices = result.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        let prices = Prices.text(result.prices, separator: ", ")
         sections.append(ReportPage.Section(heading: "Prices", blocks: [.paragraph("\(prices). Override any with --price key=value.")]))
         return ReportPage(title: "QueueLab tune: \(result.integration)", subtitle: "Goal: \(result.goal.rawValue)", sections: sections).render()
     }

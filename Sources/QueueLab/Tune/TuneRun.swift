@@ -51,6 +51,8 @@ public struct TuneRun: Sendable {
 
     public let configuration: Configuration
     public let configurations: [TuneConfiguration]
+    /// The queueConfig values of the shared `--set`, which every configuration runs with.
+    let sharedQueueConfig: [String: Int]
 
     /// Checks the variations and the shared settings before anything runs.
     public init(_ configuration: Configuration) throws {
@@ -59,7 +61,8 @@ public struct TuneRun: Sendable {
         }
         guard configuration.repeats >= 1 else { throw TuneError(.nothingToCompare, "--repeat must be 1 or more") }
         // The shared settings alone must be valid; a combination's own values may still be refused.
-        _ = try SyncRun(Self.syncConfiguration(configuration, settings: configuration.settings, directory: configuration.stateDirectory))
+        sharedQueueConfig = try SyncRun(
+            Self.syncConfiguration(configuration, settings: configuration.settings, directory: configuration.stateDirectory)).queueConfig
         self.configuration = configuration
         configurations = TuneVariation.grid(configuration.variations)
     }
@@ -105,9 +108,13 @@ public struct TuneRun: Sendable {
             }
             rows.append(TuneRow(configuration: tuned, outcome: outcome ?? .measured(measurements)))
         }
+        let recommended = configuration.goal.recommend(rows)
         return TuneResult(
             integration: configuration.integration, goal: configuration.goal, repeats: configuration.repeats, prices: configuration.prices,
-            rows: rows, recommended: configuration.goal.recommend(rows))
+            rows: rows, recommended: recommended,
+            recommendedQueueConfig: recommended.map { index in
+                sharedQueueConfig.merging(rows[index].configuration.values.map { ($0.key, $0.value) }) { _, varied in varied }
+            })
     }
 
     static func syncConfiguration(_ configuration: Configuration, settings: [String], directory: String) -> SyncRunConfiguration {

@@ -7,8 +7,7 @@ public enum TuneText {
         let (header, rows, notes) = table(result)
         var lines = TextTable.lines(header, rows) + notes
         if result.repeats > 1 { lines.append("Figures are medians of \(result.repeats) runs; ranges show the lowest and highest.") }
-        lines.append("Prices: " + result.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            + " (override any with --price key=value)")
+        lines.append("Prices: " + Prices.text(result.prices) + " (override any with --price key=value)")
         guard let row = result.recommendedRow else {
             lines.append("No configuration qualifies for the goal \(result.goal.rawValue) (every one dead-lettered, ended in ERROR, or was refused).")
             return lines
