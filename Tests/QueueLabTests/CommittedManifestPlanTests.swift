@@ -42,7 +42,9 @@ struct CommittedManifestPlanTests {
         let worker = try #require(plan.configurations(sqsEndpoint: "http://127.0.0.1:9324").first { $0.name == "zohoCrmQueueWorker" })
         #expect(worker.environment["INTEGRATION_NAME"] == "zoho-crm")
         #expect(worker.environment["ZOHO_CRM_QUEUE_URL"] == "http://127.0.0.1:9324/123456789012/zoho-crm-queue")
-        #expect(worker.environment.count == 6)
+        #expect(worker.environment["SYNC_INITIAL_BATCH_SIZE"] == "100" && worker.environment["SYNC_MAX_RECEIVE_COUNT"] == "5")
+        // The provider's five queue URLs, and the worker's own INTEGRATION_NAME and four SYNC_* settings.
+        #expect(worker.environment.count == 10)
         #expect((worker.reservedConcurrency, worker.provisionedConcurrency, worker.timeout, worker.memorySize) == (50, 10, 600, 1024))
     }
 

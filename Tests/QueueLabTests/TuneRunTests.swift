@@ -69,10 +69,13 @@ struct TuneRunTests {
 
     @Test("under a tight CRM rate limit, more workers get more 429s and finish no faster")
     func rateLimited() async throws {
-        let result = try await Self.tune(["maxWorkers=5,50"], settings: ["provisioned=0", "crm.rateLimit=3/s"], records: 1000)
+        // 3,000 persons: 15 pages and 15 batches of persons, so 50 workers can have 15 requests
+        // in flight where 5 have 5, against a CRM that takes 4 a second from all of them.
+        let result = try await Self.tune(["maxWorkers=5,50"], settings: ["provisioned=0", "crm.rateLimit=4/s"], records: 3000)
         let few = try #require(result.rows[0].measurements.first), many = try #require(result.rows[1].measurements.first)
+        #expect(many.peakConcurrency > few.peakConcurrency, "\(few.peakConcurrency) and \(many.peakConcurrency) concurrent")
         #expect(many.rateLimited > few.rateLimited, "\(few.rateLimited) and \(many.rateLimited) 429s")
-        // The CRM takes 3 requests a second whoever asks: the extra workers buy nothing.
+        // The CRM takes 4 requests a second whoever asks: the extra workers buy nothing.
         #expect(many.wallSeconds > few.wallSeconds * 0.8, "\(few.wallSeconds) s and \(many.wallSeconds) s")
         let table = TuneText.lines(result, queueConfig: nil)
         #expect(table.contains { $0.contains("maxWorkers=50") && $0.contains(" \(many.rateLimited) ") })
