@@ -69,7 +69,7 @@ struct SyncRunTests {
         let state = TestPaths.temporaryDirectory()
         let result = try await Self.run(
             "scaling-test", records: 60,
-            settings: Self.lean + ["crm.poison=7", "timeout=3", "visibilityTimeout=3", "maxReceiveCount=3"], state: state)
+            settings: Self.lean + ["crm.poison=7", "maxReceiveCount=3"], state: state)
         let process = try #require(result.processes.first)
         #expect(process.state == .completed)
         #expect(process.results.totalSynced == 59 && process.results.totalFailed == 1)

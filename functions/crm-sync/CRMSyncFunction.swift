@@ -52,11 +52,25 @@ struct CRMSyncFunction: Sendable {
             } catch {
                 context.log("FAILED message \(record.messageId): \(error)")
                 failures.append((record.messageId, error))
+                backOff(record, context)
             }
         }
         switch SyncBatchAnswer(batchSize: event.records.count, failures: failures) {
         case .failedMessages(let ids): return Array(try JSONEncoder().encode(SQSBatchResponse(failedMessageIDs: ids)))
         case .failure(let error): throw error
+        }
+    }
+
+    /// Brings a failed message back after `RetryBackoff`'s wait, or at once after its last receive
+    /// so that its next receive moves it to the DLQ now (best effort: if SQS refuses, it comes back
+    /// after the queue's visibility timeout as it would anyway).
+    private func backOff(_ record: SQSEvent.Message, _ context: LambdaContext) {
+        let receiveCount = record.attributes["ApproximateReceiveCount"].flatMap { Int($0) } ?? 1
+        let seconds = isLastReceive(record) ? 0 : RetryBackoff.seconds(afterReceive: receiveCount)
+        do {
+            try queue.retry(receiptHandle: record.receiptHandle, inSeconds: seconds)
+        } catch {
+            context.log("could not shorten the wait of message \(record.messageId): \(error)")
         }
     }
 

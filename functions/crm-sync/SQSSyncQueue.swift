@@ -23,4 +23,9 @@ final class SQSSyncQueue: SyncQueue {
             }
         }
     }
+
+    /// Makes a failed message visible again in `seconds` rather than after the queue's visibility timeout.
+    func retry(receiptHandle: String, inSeconds seconds: Int) throws {
+        try client.withLock { client in try client.changeMessageVisibility(receiptHandle: receiptHandle, queueURL: queueURL, seconds: seconds) }
+    }
 }

@@ -101,6 +101,15 @@ extension SQSClient {
         let Entries: [BatchEntry]
     }
 
+    struct ChangeMessageVisibilityRequest: Encodable {
+        let QueueUrl: String
+        let ReceiptHandle: String
+        let VisibilityTimeout: Int
+    }
+
+    /// An answer with nothing in it (`{}`).
+    struct EmptyResponse: Decodable {}
+
     struct WireKey: CodingKey {
         let stringValue: String
         init(_ name: String) { stringValue = name }

@@ -33,6 +33,13 @@ public final class SQSClient {
         try call("SendMessageBatch", SendMessageBatchRequest(QueueUrl: queueURL, Entries: entries))
     }
 
+    /// Makes a received message visible again `seconds` from now (0: at once), e.g. to try a
+    /// failed message again sooner than its queue's visibility timeout would.
+    public func changeMessageVisibility(receiptHandle: String, queueURL: String, seconds: Int) throws(SQSClientError) {
+        let _: EmptyResponse = try call(
+            "ChangeMessageVisibility", ChangeMessageVisibilityRequest(QueueUrl: queueURL, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds))
+    }
+
     private func call<Request: Encodable, Response: Decodable>(
         _ action: String, _ request: Request
     ) throws(SQSClientError) -> Response {
