@@ -21,7 +21,9 @@ public actor SyncProgressDisplay {
             console.show(lines)
             return
         }
-        let counts = progress.processes.flatMap { [$0.results.totalSynced, $0.results.totalFailed, $0.state.hashValue] }
+        let counts = progress.processes.flatMap {
+            [$0.results.totalSynced, $0.results.totalFailed, ProcessState.allCases.firstIndex(of: $0.state) ?? 0]
+        }
             + [progress.queue.visible, progress.queue.inFlight]
         let now = ContinuousClock.now
         if let lastPlain, now - lastPlain.at < Self.plainInterval || lastPlain.counts == counts { return }

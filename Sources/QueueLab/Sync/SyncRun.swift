@@ -76,7 +76,7 @@ public struct SyncRun: Sendable {
                 case .running:
                     stalledChecks = 0
                 case .finished:
-                    return (snapshot, await mock.counters(for: crm), try await mock.quo.summary())
+                    return (progress: snapshot, counters: await mock.counters(for: crm), quo: try await mock.quo.summary())
                 case .stalled(let reason):
                     // Read twice, a poll apart: the Processes and the queue are not read at one instant.
                     stalledChecks += 1
@@ -87,11 +87,11 @@ public struct SyncRun: Sendable {
         }
         let report = try await RunReportReader(stateFile: configuration.statePath).report(prices: configuration.prices)
         let ideal = SyncIdeal(
-            counters: outcome.1, settings: crmSettings, concurrency: Self.workerConcurrency(report, integration: configuration.integration),
+            counters: outcome.counters, settings: crmSettings, concurrency: Self.workerConcurrency(report, integration: configuration.integration),
             rates: runtime.configuration.mappingSettings.rates)
         return SyncRunResult(
-            processes: outcome.0.processes.sorted { $0.name < $1.name }, wallTime: outcome.0.elapsed, report: report,
-            crmCounters: outcome.1, crmSettings: crmSettings, quo: outcome.2, ideal: ideal)
+            processes: outcome.progress.processes.sorted { $0.name < $1.name }, wallTime: outcome.progress.elapsed, report: report,
+            crmCounters: outcome.counters, crmSettings: crmSettings, quo: outcome.quo, ideal: ideal)
     }
 
     /// How many batches the worker can run at once: its reserved concurrency, capped by its
