@@ -31,7 +31,8 @@ let package = Package(
             name: "IntegrationManifest",
             dependencies: ["StrictJSON", .product(name: "Yams", package: "Yams")]
         ),
-        // Leaf primitives every layer may use: random identifiers, a value set once and awaited.
+        // Leaf primitives every layer may use: random identifiers, a value set once and awaited,
+        // blocking work on a thread of its own.
         .target(name: "Primitives"),
         // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops.
         .target(
@@ -168,7 +169,7 @@ let package = Package(
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(
-            name: "TestSupport", dependencies: ["QueueLab", "QueueStore", .product(name: "Logging", package: "swift-log")],
+            name: "TestSupport", dependencies: ["QueueLab", "QueueStore", "Primitives", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
@@ -178,11 +179,11 @@ let package = Package(
         .testTarget(name: "CRMSyncTests", dependencies: ["CRMSync", "StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "IntegrationManifestTests",
-            dependencies: ["IntegrationManifest", "StrictJSON", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["IntegrationManifest", "StrictJSON", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ServerSupportTests",
             dependencies: [
-                "ServerSupport",
+                "ServerSupport", "Primitives",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
