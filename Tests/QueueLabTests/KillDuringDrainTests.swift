@@ -53,33 +53,36 @@ struct KillDuringDrainTests {
         try Self.manifest(journal: journal, release: release).write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
         let arguments = ["--manifest", "serverless.json", "--state", state, "--sqs-port", "0", "--lambda-port", "0"]
 
-        let first = try QueueLabProcess.start(arguments, in: directory)
-        let endpoint = try await first.url(after: "SQS endpoint listening on")
-        _ = try await first.url(after: "Lambda Invoke API listening on")
-        var sent: Set<String> = []
-        for (count, body) in [(Self.quick, "sleep 5"), (Self.held, "hold")] {
-            let ids = directory + "/sent-\(count).json"
-            let fill = try await ClientProcess.run(
-                TestPaths.python, [TestPaths.sqsClientScript("fill.py"), endpoint, endpoint + "/000000000000/jobs", "\(count)", body, ids])
-            try #require(fill.status == 0, "\(fill.standardError)")
-            sent.formUnion(try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: ids))))
+        let sent = try await QueueLabProcess.with(arguments, in: directory) { first in
+            let endpoint = try await first.url(after: "SQS endpoint listening on")
+            _ = try await first.url(after: "Lambda Invoke API listening on")
+            var sent: Set<String> = []
+            for (count, body) in [(Self.quick, "sleep 5"), (Self.held, "hold")] {
+                let ids = directory + "/sent-\(count).json"
+                let fill = try await ClientProcess.run(
+                    TestPaths.python, [TestPaths.sqsClientScript("fill.py"), endpoint, endpoint + "/000000000000/jobs", "\(count)", body, ids])
+                try #require(fill.status == 0, "\(fill.standardError)")
+                sent.formUnion(try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: ids))))
+            }
+            // Mid-drain: a tenth of the messages processed; the held ones cannot be.
+            try await waitUntil("a tenth of the messages is processed", timeout: .seconds(60)) {
+                Self.journaled(journal).ids.count >= Self.messages / 10
+            }
+            await first.stop(signal: SIGKILL)
+            return sent
         }
-        // Mid-drain: a tenth of the messages processed; the held ones cannot be.
-        try await waitUntil("a tenth of the messages is processed", timeout: .seconds(60)) {
-            Self.journaled(journal).ids.count >= Self.messages / 10
-        }
-        first.stop(signal: SIGKILL)
         let atKill = Self.journaled(journal)
         _ = FileManager.default.createFile(atPath: release, contents: nil)
 
-        let second = try QueueLabProcess.start(arguments, in: directory)
-        _ = try await second.url(after: "Lambda Invoke API listening on")
-        let observer = try QueueStore(path: state)
-        try await waitUntil("the queue is drained", timeout: .seconds(120)) {
-            let counts = try await observer.attributes(ofQueue: "jobs", names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
-            return counts.values.allSatisfy { $0 == "0" }
+        try await QueueLabProcess.with(arguments, in: directory) { second in
+            _ = try await second.url(after: "Lambda Invoke API listening on")
+            let observer = try QueueStore(path: state)
+            try await waitUntil("the queue is drained", timeout: .seconds(120)) {
+                let counts = try await observer.attributes(ofQueue: "jobs", names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+                return counts.values.allSatisfy { $0 == "0" }
+            }
+            #expect(await second.stop(signal: SIGTERM) == 0)
         }
-        #expect(second.stop(signal: SIGTERM) == 0)
 
         #expect(sent.count == Self.messages)
         let store = try QueueStore(path: state)
