@@ -193,7 +193,7 @@ let package = Package(
         .testTarget(
             name: "CRMMockTests",
             dependencies: [
-                "CRMMock", "ServerSupport", "StrictJSON",
+                "CRMMock", "ServerSupport", "StrictJSON", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
