@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "FunctionHost",
             dependencies: [
-                "Primitives", "ServerSupport", "StrictJSON",
+                "Primitives", "ServerSupport", "StrictJSON", "SpawnFileActions",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -94,6 +94,8 @@ let package = Package(
         .target(name: "LambdaHandler", dependencies: ["GlibcCompat"]),
         // Keeps a packaged handler's glibc needs within Amazon Linux 2023's (see hypotf.c).
         .target(name: "GlibcCompat"),
+        // The spawn file action glibc has and Swift's Glibc module leaves out: close every descriptor from one up.
+        .target(name: "SpawnFileActions"),
         // Charts and self-contained HTML pages (inline SVG) for `queuelab report` and `queuelab tune`.
         .target(name: "ReportCharts", dependencies: ["Primitives", .product(name: "Plot", package: "Plot")]),
         // Seeing what happens and what happened: runtime snapshots, the live status view, the
