@@ -31,7 +31,8 @@ let package = Package(
             name: "IntegrationManifest",
             dependencies: ["StrictJSON", .product(name: "Yams", package: "Yams")]
         ),
-        // Leaf primitives every layer may use: random identifiers, a value set once and awaited.
+        // Leaf primitives every layer may use: random identifiers, a value set once and awaited,
+        // blocking work on a thread of its own.
         .target(name: "Primitives"),
         // What the servers share: a lean HTTP/1.1 server on SwiftNIO, tasks on event loops.
         .target(
@@ -70,7 +71,7 @@ let package = Package(
         .target(
             name: "FunctionHost",
             dependencies: [
-                "Primitives", "ServerSupport", "StrictJSON",
+                "Primitives", "ServerSupport", "StrictJSON", "SpawnFileActions",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -93,6 +94,8 @@ let package = Package(
         .target(name: "LambdaHandler", dependencies: ["GlibcCompat"]),
         // Keeps a packaged handler's glibc needs within Amazon Linux 2023's (see hypotf.c).
         .target(name: "GlibcCompat"),
+        // The spawn file action glibc has and Swift's Glibc module leaves out: close every descriptor from one up.
+        .target(name: "SpawnFileActions"),
         // Charts and self-contained HTML pages (inline SVG) for `queuelab report` and `queuelab tune`.
         .target(name: "ReportCharts", dependencies: ["Primitives", .product(name: "Plot", package: "Plot")]),
         // Seeing what happens and what happened: runtime snapshots, the live status view, the
@@ -171,7 +174,7 @@ let package = Package(
 
         // Paths, client processes and the built queuelab, shared by the end-to-end test targets.
         .target(
-            name: "TestSupport", dependencies: ["QueueLab", "QueueStore", .product(name: "Logging", package: "swift-log")],
+            name: "TestSupport", dependencies: ["QueueLab", "QueueStore", "Primitives", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
@@ -181,11 +184,11 @@ let package = Package(
         .testTarget(name: "CRMSyncTests", dependencies: ["CRMSync", "StrictJSON", "Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "IntegrationManifestTests",
-            dependencies: ["IntegrationManifest", "StrictJSON", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["IntegrationManifest", "StrictJSON", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ServerSupportTests",
             dependencies: [
-                "ServerSupport",
+                "ServerSupport", "Primitives",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -195,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "CRMMockTests",
             dependencies: [
-                "CRMMock", "ServerSupport", "StrictJSON",
+                "CRMMock", "ServerSupport", "StrictJSON", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import FunctionHost
 import LambdaHandler
 import Logging
+import Primitives
 
 /// Measures what the host adds to an invocation: warm round trips through the Invoke API to a
 /// no-op handler and back, and cold starts (spawn until the runtime's first `next`).

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Testing
 
 /// One `ProcessRaceWorker` OS process: started, held until the test releases all workers at once,
@@ -54,9 +55,7 @@ final class RaceWorker {
     /// each one's lines. The pipes and the waits block, so all of it runs on a thread of its own:
     /// held on one of the few cooperative threads for seconds, it stalled every other test's timers.
     static func runTogether(_ argumentLists: [[String]]) async throws -> [[String]] {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try runTogetherBlocking(argumentLists) }) }.start()
-        }
+        try await DedicatedThread.run { try runTogetherBlocking(argumentLists) }
     }
 
     private static func runTogetherBlocking(_ argumentLists: [[String]]) throws -> [[String]] {

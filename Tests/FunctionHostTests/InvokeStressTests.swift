@@ -92,21 +92,24 @@ struct InvokeStressTests {
 
     @Test("the reported scenario in two fresh processes, then many invokes, crashes, timeouts, throttles and API errors: each is answered, none cut off")
     func everyInvokeIsAnswered() async throws {
-        let runtimes = [try await QueueLabUnderTest.start(), try await QueueLabUnderTest.start()]
-        defer { for runtime in runtimes { runtime.remove() } }
-        // The scenario of the report first, in fresh processes where the crash was likeliest.
-        try await withThrowingDiscardingTaskGroup { group in
-            for runtime in runtimes { group.addTask { try await Self.reportedScenario(runtime) } }
-        }
-        for runtime in runtimes { try #require(runtime.isAlive, "queuelab died: \(runtime.exit)") }
+        try await QueueLabUnderTest.with { first in
+            try await QueueLabUnderTest.with { second in
+                let runtimes = [first, second]
+                // The scenario of the report first, in fresh processes where the crash was likeliest.
+                try await withThrowingDiscardingTaskGroup { group in
+                    for runtime in runtimes { group.addTask { try await Self.reportedScenario(runtime) } }
+                }
+                for runtime in runtimes { try #require(runtime.isAlive, "queuelab died: \(runtime.exit)") }
 
-        let stress = try await ClientProcess.boto3(Self.script, port: runtimes[0].port)
-        let summary = jsonObject(stress.standardOutput)
-        #expect(summary["answers"] as? Int == 150 + 60 + 30 + 12 + 20 + 5 + 5 + 15, "\(stress.standardError)")
-        #expect((summary["unexpected"] as? [Any])?.isEmpty == true, "\(stress.standardOutput)")
-        for runtime in runtimes {
-            #expect(runtime.isAlive, "queuelab died: \(runtime.exit)")
-            #expect(runtime.queuelab.stop(signal: SIGTERM) == 0)
+                let stress = try await ClientProcess.boto3(Self.script, port: first.port)
+                let summary = jsonObject(stress.standardOutput)
+                #expect(summary["answers"] as? Int == 150 + 60 + 30 + 12 + 20 + 5 + 5 + 15, "\(stress.standardError)")
+                #expect((summary["unexpected"] as? [Any])?.isEmpty == true, "\(stress.standardOutput)")
+                for runtime in runtimes {
+                    #expect(runtime.isAlive, "queuelab died: \(runtime.exit)")
+                    #expect(await runtime.queuelab.stop(signal: SIGTERM) == 0)
+                }
+            }
         }
     }
 
@@ -136,20 +139,22 @@ private struct QueueLabUnderTest: Sendable {
     let endpoint: String
     let port: Int
 
-    static func start() async throws -> QueueLabUnderTest {
+    /// Runs `body` with a fresh one; then stops it if it still runs and removes its folder.
+    static func with(_ body: (QueueLabUnderTest) async throws -> Void) async throws {
         let directory = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try InvokeStressTests.manifest.write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
         for fixture in ["probe.py", "hold.py"] {
             try FileManager.default.copyItem(atPath: TestPaths.pythonFixtures + "/" + fixture, toPath: directory + "/" + fixture)
         }
         // `queuelab start` runs python3.* handlers with ./.venv/bin/python.
         try FileManager.default.createSymbolicLink(atPath: directory + "/.venv", withDestinationPath: TestPaths.packageRoot + "/.venv")
-        let queuelab = try QueueLabProcess.start(
-            ["--manifest", "serverless.json", "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"],
-            in: directory)
-        let endpoint = try await queuelab.url(after: "Lambda Invoke API listening on ")
-        let port = try #require(URL(string: endpoint)?.port)
-        return QueueLabUnderTest(directory: directory, queuelab: queuelab, endpoint: endpoint, port: port)
+        let arguments = ["--manifest", "serverless.json", "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"]
+        try await QueueLabProcess.with(arguments, in: directory) { queuelab in
+            let endpoint = try await queuelab.url(after: "Lambda Invoke API listening on ")
+            let port = try #require(URL(string: endpoint)?.port)
+            try await body(QueueLabUnderTest(directory: directory, queuelab: queuelab, endpoint: endpoint, port: port))
+        }
     }
 
     var isAlive: Bool { queuelab.process.isRunning }
@@ -161,11 +166,5 @@ private struct QueueLabUnderTest: Sendable {
         try await ClientProcess.aws(
             ["lambda", "invoke", "--function-name", function, "--payload", payload, "\(function)-\(UUID().uuidString).json"],
             endpoint: endpoint, in: directory)
-    }
-
-    /// Stops the process if it still runs and removes its folder.
-    func remove() {
-        queuelab.stop(signal: SIGKILL)
-        try? FileManager.default.removeItem(atPath: directory)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import IntegrationManifest
@@ -28,27 +29,10 @@ struct CloudFormationLintTests {
         #expect(result.status & 2 != 0, "cfn-lint should exit with its error bit for broken.json")
     }
 
-    /// Runs cfn-lint for its seconds on a thread of its own: its blocking pipe read and wait would
-    /// otherwise hold one of the few cooperative threads every other test's timers need.
     private func runCFNLint(_ files: [String], in directory: URL) async throws -> (status: Int32, output: String) {
         let tool = PackageRoot.venvTool("cfn-lint")
         try #require(FileManager.default.isExecutableFile(atPath: tool.path), "run scripts/bootstrap to install cfn-lint")
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try Self.runBlocking(tool, files, in: directory) }) }.start()
-        }
-    }
-
-    private static func runBlocking(_ tool: URL, _ files: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--format", "parseable", "--"] + files
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try await ClientProcess.run(tool.path, ["--format", "parseable", "--"] + files, in: directory.path)
+        return (result.status, result.standardOutput + result.standardError)
     }
 }

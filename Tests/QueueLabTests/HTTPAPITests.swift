@@ -186,20 +186,20 @@ struct HTTPAPITests {
             ]],
         ]
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: directory + "/serverless.json"))
-        let queuelab = try QueueLabProcess.start(
-            ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"], in: directory)
-        defer { queuelab.stop(signal: SIGKILL) }
-        let client = HTTPClient(baseURL: try await queuelab.url(after: "HTTP API listening on "))
-        async let held = client.send("GET", "/hold")
-        try await waitUntil("the handler started") { FileManager.default.fileExists(atPath: started) }
-        kill(queuelab.process.processIdentifier, SIGTERM)
-        try await waitUntil("the HTTP API refuses new connections") { (try? await client.send("GET", "/elsewhere")) == nil }
-        FileManager.default.createFile(atPath: release, contents: nil)
-        let reply = try await held
-        #expect(reply.status == 200)
-        #expect(reply.text == "released")
-        try await waitUntil("queuelab exited") { !queuelab.process.isRunning }
-        #expect(queuelab.process.terminationStatus == 0)
+        let arguments = ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"]
+        try await QueueLabProcess.with(arguments, in: directory) { queuelab in
+            let client = HTTPClient(baseURL: try await queuelab.url(after: "HTTP API listening on "))
+            async let held = client.send("GET", "/hold")
+            try await waitUntil("the handler started") { FileManager.default.fileExists(atPath: started) }
+            kill(queuelab.process.processIdentifier, SIGTERM)
+            try await waitUntil("the HTTP API refuses new connections") { (try? await client.send("GET", "/elsewhere")) == nil }
+            FileManager.default.createFile(atPath: release, contents: nil)
+            let reply = try await held
+            #expect(reply.status == 200)
+            #expect(reply.text == "released")
+            try await waitUntil("queuelab exited") { !queuelab.process.isRunning }
+            #expect(queuelab.process.terminationStatus == 0)
+        }
     }
 
     @Test("an HTTP port in use stops start-up with an error naming the HTTP API and the address")

@@ -9,19 +9,24 @@ import Testing
 @Suite("kill -9 of the runner mid-drain")
 struct KillDuringDrainTests {
     /// Quick messages, then messages whose handlers wait for the release file: the drain cannot
-    /// end before the kill, however the machine schedules it.
+    /// end before the kill, however the machine schedules it. All are queued before the drain
+    /// starts, so the held ones are received only after every quick one: sent while the drain ran,
+    /// they were held from their first delivery while the filling went on, and under load they
+    /// outlasted the function's timeout before the kill.
     static let quick = 2_500
     static let held = 500
     static var messages: Int { quick + held }
 
-    static func manifest(journal: String, release: String) throws -> String {
+    /// The worker's mapping is `enabled` or not: the queues are filled through a runner whose
+    /// mapping is off.
+    static func manifest(journal: String, release: String, enabled: Bool) throws -> String {
         let manifest: [String: Any] = [
             "service": "drain",
             "provider": ["name": "aws", "runtime": "provided.al2023", "memorySize": 128],
             "functions": [
                 "worker": [
                     "handler": "queue-worker", "timeout": 5, "environment": ["WORKER_JOURNAL": journal, "WORKER_RELEASE_FILE": release],
-                    "events": [["sqs": ["arn": ["Fn::GetAtt": ["Jobs", "Arn"]], "batchSize": 10]]],
+                    "events": [["sqs": ["arn": ["Fn::GetAtt": ["Jobs", "Arn"]], "batchSize": 10, "enabled": enabled]]],
                 ],
             ],
             "resources": ["Resources": [
@@ -50,36 +55,45 @@ struct KillDuringDrainTests {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let state = directory + "/state.sqlite", journal = directory + "/journal.jsonl", release = directory + "/release"
-        try Self.manifest(journal: journal, release: release).write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
         let arguments = ["--manifest", "serverless.json", "--state", state, "--sqs-port", "0", "--lambda-port", "0"]
 
-        let first = try QueueLabProcess.start(arguments, in: directory)
-        let endpoint = try await first.url(after: "SQS endpoint listening on")
-        _ = try await first.url(after: "Lambda Invoke API listening on")
-        var sent: Set<String> = []
-        for (count, body) in [(Self.quick, "sleep 5"), (Self.held, "hold")] {
-            let ids = directory + "/sent-\(count).json"
-            let fill = try await ClientProcess.run(
-                TestPaths.python, [TestPaths.sqsClientScript("fill.py"), endpoint, endpoint + "/000000000000/jobs", "\(count)", body, ids])
-            try #require(fill.status == 0, "\(fill.standardError)")
-            sent.formUnion(try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: ids))))
+        try Self.manifest(journal: journal, release: release, enabled: false)
+            .write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
+        let sent = try await QueueLabProcess.with(arguments, in: directory) { filler in
+            let endpoint = try await filler.url(after: "SQS endpoint listening on")
+            var sent: Set<String> = []
+            for (count, body) in [(Self.quick, "sleep 5"), (Self.held, "hold")] {
+                let ids = directory + "/sent-\(count).json"
+                let fill = try await ClientProcess.run(
+                    TestPaths.python, [TestPaths.sqsClientScript("fill.py"), endpoint, endpoint + "/000000000000/jobs", "\(count)", body, ids])
+                try #require(fill.status == 0, "\(fill.standardError)")
+                sent.formUnion(try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: ids))))
+            }
+            #expect(await filler.stop(signal: SIGTERM) == 0)
+            return sent
         }
-        // Mid-drain: a tenth of the messages processed; the held ones cannot be.
-        try await waitUntil("a tenth of the messages is processed", timeout: .seconds(60)) {
-            Self.journaled(journal).ids.count >= Self.messages / 10
+
+        try Self.manifest(journal: journal, release: release, enabled: true)
+            .write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
+        try await QueueLabProcess.with(arguments, in: directory) { first in
+            // Mid-drain: a tenth of the messages processed; the held ones cannot be.
+            try await waitUntil("a tenth of the messages is processed", timeout: .seconds(60)) {
+                Self.journaled(journal).ids.count >= Self.messages / 10
+            }
+            await first.stop(signal: SIGKILL)
         }
-        first.stop(signal: SIGKILL)
         let atKill = Self.journaled(journal)
         _ = FileManager.default.createFile(atPath: release, contents: nil)
 
-        let second = try QueueLabProcess.start(arguments, in: directory)
-        _ = try await second.url(after: "Lambda Invoke API listening on")
-        let observer = try QueueStore(path: state)
-        try await waitUntil("the queue is drained", timeout: .seconds(120)) {
-            let counts = try await observer.attributes(ofQueue: "jobs", names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
-            return counts.values.allSatisfy { $0 == "0" }
+        try await QueueLabProcess.with(arguments, in: directory) { second in
+            _ = try await second.url(after: "Lambda Invoke API listening on")
+            let observer = try QueueStore(path: state)
+            try await waitUntil("the queue is drained", timeout: .seconds(120)) {
+                let counts = try await observer.attributes(ofQueue: "jobs", names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])
+                return counts.values.allSatisfy { $0 == "0" }
+            }
+            #expect(await second.stop(signal: SIGTERM) == 0)
         }
-        #expect(second.stop(signal: SIGTERM) == 0)
 
         #expect(sent.count == Self.messages)
         let store = try QueueStore(path: state)

@@ -37,15 +37,15 @@ struct LiveStatusTests {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for quiet in [false, true] {
-            let process = try QueueLabProcess.start(
-                ["--no-manifest", "--state", directory + "/state-\(quiet).sqlite", "--sqs-port", "0", "--lambda-port", "0"]
-                    + (quiet ? ["--quiet"] : []), in: directory)
-            _ = try await process.url(after: "Lambda Invoke API listening on")
-            if !quiet {
-                try await waitUntil("a status line") { process.output.contains("status up=") }
+            let arguments = ["--no-manifest", "--state", directory + "/state-\(quiet).sqlite", "--sqs-port", "0", "--lambda-port", "0"]
+            let output = try await QueueLabProcess.with(arguments + (quiet ? ["--quiet"] : []), in: directory) { process in
+                _ = try await process.url(after: "Lambda Invoke API listening on")
+                if !quiet {
+                    try await waitUntil("a status line") { process.output.contains("status up=") }
+                }
+                #expect(await process.stop(signal: SIGTERM) == 0)
+                return process.output
             }
-            #expect(process.stop(signal: SIGTERM) == 0)
-            let output = process.output
             #expect(!output.contains(Self.escape), "no escape codes on a pipe")
             let statusLines = output.split(separator: "\n").filter { $0.hasPrefix("status up=") }
             #expect(quiet ? statusLines.isEmpty : statusLines.count >= 1, "\(output)")
@@ -57,24 +57,26 @@ struct LiveStatusTests {
     func metrics() async throws {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let process = try QueueLabProcess.start(
-            ["--no-manifest", "--quiet", "--state", directory + "/state.sqlite", "--sqs-port", "0", "--lambda-port", "0",
-             "--metrics-port", "0"], in: directory)
-        defer { process.stop(signal: SIGTERM) }
-        let sqs = try await process.url(after: "SQS endpoint listening on")
-        let metrics = try await process.url(after: "Prometheus metrics on")
-        let created = try await ClientProcess.aws(["sqs", "create-queue", "--queue-name", "scraped"], endpoint: sqs, in: directory)
-        #expect(created.status == 0, "\(created.standardError)")
-        let sent = try await ClientProcess.aws(
-            ["sqs", "send-message", "--queue-url", sqs + "/000000000000/scraped", "--message-body", "hello"], endpoint: sqs, in: directory)
-        #expect(sent.status == 0, "\(sent.standardError)")
-        try await waitUntil("the queue's gauge") {
+        let arguments = [
+            "--no-manifest", "--quiet", "--state", directory + "/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--metrics-port", "0",
+        ]
+        try await QueueLabProcess.with(arguments, in: directory) { process in
+            let sqs = try await process.url(after: "SQS endpoint listening on")
+            let metrics = try await process.url(after: "Prometheus metrics on")
+            let created = try await ClientProcess.aws(["sqs", "create-queue", "--queue-name", "scraped"], endpoint: sqs, in: directory)
+            #expect(created.status == 0, "\(created.standardError)")
+            let sent = try await ClientProcess.aws(
+                ["sqs", "send-message", "--queue-url", sqs + "/000000000000/scraped", "--message-body", "hello"], endpoint: sqs, in: directory)
+            #expect(sent.status == 0, "\(sent.standardError)")
+            try await waitUntil("the queue's gauge") {
+                let scrape = try await Self.scrape(metrics, in: directory)
+                return Self.value(scrape, "aws_sqs_approximate_number_of_messages_visible", queue: "scraped") == 1
+            }
             let scrape = try await Self.scrape(metrics, in: directory)
-            return Self.value(scrape, "aws_sqs_approximate_number_of_messages_visible", queue: "scraped") == 1
+            #expect(Self.value(scrape, "aws_sqs_number_of_messages_sent_total", queue: "scraped") == 1)
+            #expect(Self.value(scrape, "aws_sqs_approximate_number_of_messages_not_visible", queue: "scraped") == 0)
+            await process.stop(signal: SIGTERM)
         }
-        let scrape = try await Self.scrape(metrics, in: directory)
-        #expect(Self.value(scrape, "aws_sqs_number_of_messages_sent_total", queue: "scraped") == 1)
-        #expect(Self.value(scrape, "aws_sqs_approximate_number_of_messages_not_visible", queue: "scraped") == 0)
     }
 
     /// The families the official parser read from `url`.

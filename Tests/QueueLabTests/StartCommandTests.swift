@@ -9,20 +9,20 @@ struct StartCommandTests {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try RuntimeFunctionsTests.manifest.write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
-        let queuelab = try QueueLabProcess.start(
-            ["--manifest", "serverless.json", "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"],
-            in: directory)
-        let sqsEndpoint = try await queuelab.url(after: "SQS endpoint listening on ")
-        let lambdaURL = try await queuelab.url(after: "Lambda Invoke API listening on ")
-        #expect(queuelab.output.contains("\n  function probe: provided.al2023 ProbeHandler, 10 s, 256 MB\n"), "\(queuelab.output)")
-        let cli = try await ClientProcess.aws(
-            ["lambda", "invoke", "--function-name", "probe",
-             "--payload", #"{"action": "echo"}"#, "out.json"],
-            endpoint: lambdaURL, in: directory)
-        #expect(cli.status == 0, "\(cli.standardError)")
-        let echo = jsonObject((try? String(contentsOfFile: directory + "/out.json", encoding: .utf8)) ?? "")
-        #expect((echo["environment"] as? [String: String])?["AWS_ENDPOINT_URL_SQS"] == sqsEndpoint)
-        #expect(queuelab.stop(signal: SIGTERM) == 0)
+        let arguments = ["--manifest", "serverless.json", "--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"]
+        try await QueueLabProcess.with(arguments, in: directory) { queuelab in
+            let sqsEndpoint = try await queuelab.url(after: "SQS endpoint listening on ")
+            let lambdaURL = try await queuelab.url(after: "Lambda Invoke API listening on ")
+            #expect(queuelab.output.contains("\n  function probe: provided.al2023 ProbeHandler, 10 s, 256 MB\n"), "\(queuelab.output)")
+            let cli = try await ClientProcess.aws(
+                ["lambda", "invoke", "--function-name", "probe",
+                 "--payload", #"{"action": "echo"}"#, "out.json"],
+                endpoint: lambdaURL, in: directory)
+            #expect(cli.status == 0, "\(cli.standardError)")
+            let echo = jsonObject((try? String(contentsOfFile: directory + "/out.json", encoding: .utf8)) ?? "")
+            #expect((echo["environment"] as? [String: String])?["AWS_ENDPOINT_URL_SQS"] == sqsEndpoint)
+            #expect(await queuelab.stop(signal: SIGTERM) == 0)
+        }
         #expect(FileManager.default.fileExists(atPath: directory + "/state/logs/probe.log"))
     }
 
@@ -32,15 +32,17 @@ struct StartCommandTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try RuntimeFunctionsTests.manifest.write(toFile: directory + "/serverless.json", atomically: true, encoding: .utf8)
         let arguments = ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0"]
-        let implicit = try QueueLabProcess.start(arguments, in: directory)
-        _ = try await implicit.url(after: "Lambda Invoke API listening on ")
-        #expect(implicit.output.contains("\n  manifest serverless.json: functions 1, queues 1, event source mappings 0\n"), "\(implicit.output)")
-        #expect(implicit.output.contains("\n  function probe: "))
-        #expect(implicit.stop(signal: SIGTERM) == 0)
-        let without = try QueueLabProcess.start(["--no-manifest"] + arguments, in: directory)
-        _ = try await without.url(after: "Lambda Invoke API listening on ")
-        #expect(!without.output.contains("manifest"), "\(without.output)")
-        #expect(without.stop(signal: SIGTERM) == 0)
+        try await QueueLabProcess.with(arguments, in: directory) { implicit in
+            _ = try await implicit.url(after: "Lambda Invoke API listening on ")
+            #expect(implicit.output.contains("\n  manifest serverless.json: functions 1, queues 1, event source mappings 0\n"), "\(implicit.output)")
+            #expect(implicit.output.contains("\n  function probe: "))
+            #expect(await implicit.stop(signal: SIGTERM) == 0)
+        }
+        try await QueueLabProcess.with(["--no-manifest"] + arguments, in: directory) { without in
+            _ = try await without.url(after: "Lambda Invoke API listening on ")
+            #expect(!without.output.contains("manifest"), "\(without.output)")
+            #expect(await without.stop(signal: SIGTERM) == 0)
+        }
         let both = try await ClientProcess.run(TestPaths.queuelab, ["start", "--no-manifest", "--manifest", "serverless.json"], in: directory)
         #expect(both.status != 0 && both.standardError.contains("--no-manifest and --manifest exclude each other."), "\(both.standardError)")
     }
@@ -72,17 +74,18 @@ struct StartCommandTests {
     func portInUse() async throws {
         let directory = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let first = try QueueLabProcess.start(["--state", "first.sqlite", "--sqs-port", "0", "--lambda-port", "0"], in: directory)
-        let sqsPort = try #require(URL(string: try await first.url(after: "SQS endpoint listening on "))?.port)
-        let lambdaPort = try #require(URL(string: try await first.url(after: "Lambda Invoke API listening on "))?.port)
-        defer { _ = first.stop(signal: SIGTERM) }
-        for (arguments, expected) in [
-            (["--sqs-port", "\(sqsPort)", "--lambda-port", "0"], "the SQS endpoint cannot listen on 127.0.0.1:\(sqsPort): Address already in use"),
-            (["--sqs-port", "0", "--lambda-port", "\(lambdaPort)"], "the Lambda Invoke API cannot listen on 127.0.0.1:\(lambdaPort): Address already in use"),
-        ] {
-            let second = try await ClientProcess.run(TestPaths.queuelab, ["start", "--state", "second.sqlite"] + arguments, in: directory)
-            #expect(second.status != 0)
-            #expect(second.standardError.contains(expected), "\(second.standardError)")
+        try await QueueLabProcess.with(["--state", "first.sqlite", "--sqs-port", "0", "--lambda-port", "0"], in: directory) { first in
+            let sqsPort = try #require(URL(string: try await first.url(after: "SQS endpoint listening on "))?.port)
+            let lambdaPort = try #require(URL(string: try await first.url(after: "Lambda Invoke API listening on "))?.port)
+            for (arguments, expected) in [
+                (["--sqs-port", "\(sqsPort)", "--lambda-port", "0"], "the SQS endpoint cannot listen on 127.0.0.1:\(sqsPort): Address already in use"),
+                (["--sqs-port", "0", "--lambda-port", "\(lambdaPort)"], "the Lambda Invoke API cannot listen on 127.0.0.1:\(lambdaPort): Address already in use"),
+            ] {
+                let second = try await ClientProcess.run(TestPaths.queuelab, ["start", "--state", "second.sqlite"] + arguments, in: directory)
+                #expect(second.status != 0)
+                #expect(second.standardError.contains(expected), "\(second.standardError)")
+            }
+            await first.stop(signal: SIGTERM)
         }
     }
 
@@ -95,16 +98,16 @@ struct StartCommandTests {
             "functions": ["record": ["handler": "webhook.record", "events": [["httpApi": "GET /record"], ["http": "GET users/{id}"]]]],
         ]
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: directory + "/serverless.json"))
-        let queuelab = try QueueLabProcess.start(
-            ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"], in: directory)
-        defer { queuelab.stop(signal: SIGTERM) }
-        let url = try await queuelab.url(after: "HTTP API listening on ")
-        #expect(queuelab.output.contains("\n  GET /record → function record (HTTP API, payload 2.0)\n"), "\(queuelab.output)")
-        #expect(queuelab.output.contains("\n  GET /dev/users/{id} → function record (REST API, payload 1.0)\n"), "\(queuelab.output)")
-        let reply = try await HTTPClient(baseURL: url).send("GET", "/record")
-        #expect(reply.status == 200)
-        #expect(reply.json as? [String: String] == ["received": "/record"])
-        #expect(queuelab.stop(signal: SIGTERM) == 0)
+        let arguments = ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"]
+        try await QueueLabProcess.with(arguments, in: directory) { queuelab in
+            let url = try await queuelab.url(after: "HTTP API listening on ")
+            #expect(queuelab.output.contains("\n  GET /record → function record (HTTP API, payload 2.0)\n"), "\(queuelab.output)")
+            #expect(queuelab.output.contains("\n  GET /dev/users/{id} → function record (REST API, payload 1.0)\n"), "\(queuelab.output)")
+            let reply = try await HTTPClient(baseURL: url).send("GET", "/record")
+            #expect(reply.status == 200)
+            #expect(reply.json as? [String: String] == ["received": "/record"])
+            #expect(await queuelab.stop(signal: SIGTERM) == 0)
+        }
     }
 
     @Test("--lambda-port out of range is a usage error")

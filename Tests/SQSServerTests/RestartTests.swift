@@ -30,11 +30,13 @@ struct RestartTests {
         let directory = (state as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let arguments = ["--state", state, "--sqs-port", "0", "--lambda-port", "0"]
-        let first = try QueueLabProcess.start(arguments, in: directory)
-        try await Self.phase("before", endpoint: try await first.url(after: "SQS endpoint listening on"), record: record)
-        first.stop(signal: SIGKILL)
-        let second = try QueueLabProcess.start(arguments, in: directory)
-        defer { second.stop(signal: SIGTERM) }
-        try await Self.phase("after", endpoint: try await second.url(after: "SQS endpoint listening on"), record: record)
+        try await QueueLabProcess.with(arguments, in: directory) { first in
+            try await Self.phase("before", endpoint: try await first.url(after: "SQS endpoint listening on"), record: record)
+            await first.stop(signal: SIGKILL)
+        }
+        try await QueueLabProcess.with(arguments, in: directory) { second in
+            try await Self.phase("after", endpoint: try await second.url(after: "SQS endpoint listening on"), record: record)
+            await second.stop(signal: SIGTERM)
+        }
     }
 }

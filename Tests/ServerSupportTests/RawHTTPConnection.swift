@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,18 +61,12 @@ final class RawHTTPConnection: @unchecked Sendable {
 
     /// Everything until the server closes or resets the connection, or five quiet seconds pass.
     func readToEnd() async -> (received: String, end: End) {
-        await Self.onOwnThread { self.blockingReadToEnd() }
+        await DedicatedThread.run { self.blockingReadToEnd() }
     }
 
     /// Reads until `marker` has arrived `times` times.
     func read(until marker: String, times: Int = 1) async -> String {
-        await Self.onOwnThread { self.blockingRead(until: marker, times: times) }
-    }
-
-    private static func onOwnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
+        await DedicatedThread.run { self.blockingRead(until: marker, times: times) }
     }
 
     private func blockingReadToEnd() -> (received: String, end: End) {

@@ -1,5 +1,6 @@
 import Foundation
 import Primitives
+import SpawnFileActions
 import Synchronization
 
 /// A runtime process with its stdout and stderr merged into one stream, as Lambda merges them
@@ -46,10 +47,11 @@ final class EnvironmentProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, writing, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, writing, STDERR_FILENO)
-        // Descriptors others opened without close-on-exec (Foundation's pipes, for one).
-        for descriptor in Self.openDescriptors() where descriptor > STDERR_FILENO {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
+        // Descriptors others open without close-on-exec (Foundation's pipes, and the socket whose
+        // end-of-file tells `Process` that its child exited), closed in the child as it starts: a
+        // list taken here missed those another thread opened meanwhile, and a runtime that kept a
+        // client's socket made that client's exit go unnoticed until the runtime itself ended.
+        spawn_file_actions_add_close_from(&actions, STDERR_FILENO + 1)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -131,18 +133,6 @@ final class EnvironmentProcess: Sendable {
         let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let bytes = Array(text.utf8).withUnsafeBufferPointer { PeakMemoryGauge.parse($0, .highWaterMarkKilobytes) }
         return bytes ?? .max
-    }
-
-    /// This process's open descriptors.
-    private static func openDescriptors() -> [Int32] {
-        guard let directory = opendir("/proc/self/fd") else { return [] }
-        defer { closedir(directory) }
-        var descriptors: [Int32] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if let descriptor = Int32(name) { descriptors.append(descriptor) }
-        }
-        return descriptors
     }
 
     /// Calls `body` with `strings` as a null-terminated C array (`argv`, `envp`).

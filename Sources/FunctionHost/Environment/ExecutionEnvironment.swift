@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// One execution environment: a runtime process, its own Runtime API listener, its memory
 /// limit and its log. Serves one invocation at a time.
@@ -93,7 +94,9 @@ actor ExecutionEnvironment {
             stopWatchingDeadlines()
             group.cancelAll()
         }
-        memory.remove()
+        // Removing a memory cgroup waits for the kernel's cgroup lock, which other hosts and every
+        // runtime entering its cgroup take too: in the full suite, for up to a second and a half.
+        await DedicatedThread.run { [memory] in memory.remove() }
     }
 
     /// Starts a runtime process and the task that drains its output.

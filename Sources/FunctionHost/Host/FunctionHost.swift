@@ -1,6 +1,7 @@
 import Foundation
 import NIOPosix
 import Logging
+import Primitives
 import ServerSupport
 import ServiceLifecycle
 
@@ -149,7 +150,8 @@ public actor FunctionHost: Service {
                 events.cancelAll()
             }
         }
-        memoryLimiter.removeHostGroup()
+        // As an environment's cgroup (see `ExecutionEnvironment.run()`), off the cooperative threads.
+        await DedicatedThread.run { [memoryLimiter] in memoryLimiter.removeHostGroup() }
         for log in logs.values { log.close() }
     }
 

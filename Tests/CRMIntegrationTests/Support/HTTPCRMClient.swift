@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 
 /// A `CRMClient` over URLSession, rooted at one API's prefix on the mock (`<mock>/pipedrive`,
 /// `<mock>/quo`…): what a worker's client does, without its retries.
@@ -20,7 +21,7 @@ struct HTTPCRMClient: CRMClient {
             urlRequest.httpBody = Data(body)
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let (data, response) = try await URLSession.shared.data(for: urlRequest)
+        let (data, response) = try await URLSession.shared.dataOnDedicatedThread(for: urlRequest)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         let headers = http.allHeaderFields.reduce(into: [String: String]()) { $0["\($1.key)"] = "\($1.value)" }
         return CRMResponse(status: http.statusCode, headers: headers, body: Array(data))

@@ -1,6 +1,7 @@
 import CRMMock
 import Foundation
 import StrictJSON
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -11,7 +12,15 @@ import FoundationNetworking
 struct MockHarness: Sendable {
     let server: CRMMockServer
     let port: Int
-    private let session: URLSession
+
+    /// One session for every harness: invalidating a session waits on its work queue.
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpMaximumConnectionsPerHost = 32
+        return URLSession(configuration: configuration)
+    }()
 
     /// Runs `body` with a server configured with `settings` (knob strings per CRM).
     static func run(_ knobs: [CRM: [String]] = [:], _ body: (MockHarness) async throws -> Void) async throws {
@@ -22,18 +31,12 @@ struct MockHarness: Sendable {
         let (ports, bound) = AsyncStream.makeStream(of: Int.self)
         let configuration = CRMMockServer.Configuration(quoDatabasePath: directory.appendingPathComponent("quo.sqlite").path, settings: settings)
         let server = try CRMMockServer(configuration: configuration, onListening: { bound.yield($0) })
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.urlCache = nil
-        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        sessionConfiguration.httpMaximumConnectionsPerHost = 32
-        let session = URLSession(configuration: sessionConfiguration)
-        defer { session.invalidateAndCancel() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             defer { group.cancelAll() }
             var listening = ports.makeAsyncIterator()
             let port = try #require(await listening.next())
-            try await body(MockHarness(server: server, port: port, session: session))
+            try await body(MockHarness(server: server, port: port))
         }
     }
 
@@ -53,7 +56,7 @@ struct MockHarness: Sendable {
         request.httpMethod = method
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await session.data(for: request)
+        let (data, response) = try await Self.session.dataOnDedicatedThread(for: request)
         let http = try #require(response as? HTTPURLResponse)
         let json = data.isEmpty ? nil : try JSONParser.parse(Array(data))
         return Reply(status: http.statusCode, retryAfter: http.value(forHTTPHeaderField: "Retry-After"), json: json)

@@ -1,14 +1,7 @@
 import Foundation
+import Primitives
 
-/// Blocking work on an operating-system thread of its own, awaited by the calling task.
-enum DedicatedThread {
-    static func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try body() }) }
-            thread.start()
-        }
-    }
-
+extension DedicatedThread {
     /// CPU time (user and system) the calling thread has used so far.
     static func cpuTime() -> Duration {
         var usage = rusage()
