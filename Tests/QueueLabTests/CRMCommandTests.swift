@@ -18,22 +18,11 @@ struct CRMCommandTests {
     static let freePorts = ["--state", "state/state.sqlite", "--sqs-port", "0", "--lambda-port", "0", "--http-port", "0", "--quiet"]
 
     /// Runs `queuelab start <arguments>` in `directory` for `body`, then stops it with SIGTERM and
-    /// returns its exit status. The blocking wait for the exit runs on a thread of its own, off
-    /// the cooperative pool.
+    /// returns its exit status (`QueueLabProcess.with` kills it if `body` throws).
     static func running(_ arguments: [String], in directory: String, _ body: (QueueLabProcess) async throws -> Void) async throws -> Int32 {
-        let queuelab = try QueueLabProcess.start(arguments, in: directory)
-        do {
+        try await QueueLabProcess.with(arguments, in: directory) { queuelab in
             try await body(queuelab)
-        } catch {
-            _ = await stop(queuelab)
-            throw error
-        }
-        return await stop(queuelab)
-    }
-
-    private static func stop(_ queuelab: QueueLabProcess) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: queuelab.stop(signal: SIGTERM)) }.start()
+            return await queuelab.stop(signal: SIGTERM)
         }
     }
 
