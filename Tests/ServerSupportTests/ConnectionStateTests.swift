@@ -55,7 +55,7 @@ struct ConnectionStateTests {
         #expect([closesAtOnce, closesAfterFirst, closesAfterSecond] == [false, false, true])
     }
 
-    @Test("after its output closed, a connection lingers for the linger time however much still arrives")
+    @Test("after its output closed, a connection lingers while the client keeps sending, until it is silent for the linger time")
     func lingering() {
         var state = ConnectionState(timeouts: Self.timeouts, now: start)
         state.requestRead()
@@ -63,7 +63,18 @@ struct ConnectionStateTests {
         let until = state.outputClosed(at: at(1))
         #expect(until == at(3))
         state.bytesRead(at: at(2))
-        #expect(state.check(at: at(2)) == .checkAgain(at: at(3)))
-        #expect(state.check(at: at(3)) == .close)
+        #expect(state.check(at: at(3)) == .checkAgain(at: at(4)))
+        #expect(state.check(at: at(4)) == .close)
+    }
+
+    @Test("a client that never stops sending is cut off at the linger maximum")
+    func lingeringEnds() {
+        var state = ConnectionState(timeouts: Self.timeouts, now: start)
+        state.requestRead()
+        _ = state.answerWritten(at: at(1))
+        _ = state.outputClosed(at: at(1))
+        for second in Int64(2)...40 { state.bytesRead(at: at(second)) }
+        #expect(state.check(at: at(30)) == .checkAgain(at: at(31)))
+        #expect(state.check(at: at(31)) == .close)
     }
 }

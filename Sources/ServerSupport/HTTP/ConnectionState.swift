@@ -24,6 +24,8 @@ struct ConnectionState {
     /// The last bytes read or the last answer written.
     private var lastActivity: NIODeadline
     private var lingeringUntil: NIODeadline?
+    /// When lingering must end, however much still arrives.
+    private var lingerEnd: NIODeadline?
     private var quiescing = false
 
     init(timeouts: HTTPServer.Timeouts, now: NIODeadline) {
@@ -33,6 +35,11 @@ struct ConnectionState {
 
     mutating func bytesRead(at now: NIODeadline) {
         lastActivity = now
+        if let lingerEnd {
+            // Still sending the body nobody reads: wait for it to stop, up to the maximum.
+            lingeringUntil = min(now + timeouts.linger, lingerEnd)
+            return
+        }
         if unanswered == 0 { receiving = true }
     }
 
@@ -58,6 +65,7 @@ struct ConnectionState {
     mutating func outputClosed(at now: NIODeadline) -> NIODeadline {
         let until = now + timeouts.linger
         lingeringUntil = until
+        lingerEnd = now + timeouts.lingerMaximum
         return until
     }
 

@@ -12,14 +12,21 @@ extension HTTPServer {
         /// `408 Request Timeout`, and its connection closed.
         public var request: TimeAmount
         /// A request answered before its body arrived (declared larger than the limit) leaves the
-        /// client still sending: the rest is dropped for at most this long, so the client gets to
-        /// read the answer before the connection is closed under it.
+        /// client still sending: the rest is dropped while it keeps coming, until the client is
+        /// silent this long, so the client gets to read the answer before the connection is closed
+        /// under it (nginx's `lingering_timeout`). A client slowed by a busy machine is not cut off.
         public var linger: TimeAmount
+        /// However much keeps coming, dropping stops this long after the answer (nginx's `lingering_time`).
+        public var lingerMaximum: TimeAmount
 
-        public init(idle: TimeAmount = .seconds(60), request: TimeAmount = .seconds(20), linger: TimeAmount = .seconds(2)) {
+        public init(
+            idle: TimeAmount = .seconds(60), request: TimeAmount = .seconds(20), linger: TimeAmount = .seconds(2),
+            lingerMaximum: TimeAmount = .seconds(30)
+        ) {
             self.idle = idle
             self.request = request
             self.linger = linger
+            self.lingerMaximum = lingerMaximum
         }
     }
 }
