@@ -5,10 +5,11 @@ extension ManifestGenerator {
     /// The integration's `queueConfig` with `values` set, as the lines to paste into its
     /// integration.json: `"queueConfig": { … }`.
     public func queueConfigSnippet(integration: String, values: [String: Int]) throws(ManifestError) -> String {
-        let updated = try QueueConfigEditor(text: try definitionText(integration)).setting(values)
-        guard case .object(let members) = try? JSONParser.parse(Array(updated.utf8)), case .object(let queueConfig) = members["queueConfig"]
+        let updated = Array(try QueueConfigEditor(text: try definitionText(integration)).setting(values).utf8)
+        guard case .object(let members) = try? JSONParser.parse(updated), case .object(let queueConfig) = members["queueConfig"],
+            let span = QueueConfigEditor.topLevelValueSpan(of: "queueConfig", in: updated)
         else { throw ManifestError(.invalidDefinitions, "\(definitionPath(integration)) has no queueConfig object") }
-        let ordered = QueueConfigEditor.inFileOrder(queueConfig, in: Array(updated.utf8))
+        let ordered = QueueConfigEditor.inFileOrder(queueConfig, in: Array(updated[span.valueStart..<span.valueEnd]))
         return "\"queueConfig\": " + QueueConfigEditor.render(ordered, indent: "")
     }
 

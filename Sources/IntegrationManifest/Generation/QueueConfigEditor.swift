@@ -17,9 +17,10 @@ public struct QueueConfigEditor: Sendable {
         guard case .object(let members) = try? JSONParser.parse(bytes) else {
             throw ManifestError(.invalidDefinitions, "the definition is not a JSON object")
         }
+        let span = Self.topLevelValueSpan(of: "queueConfig", in: bytes)
         var queueConfig: [(String, JSONValue)] = []
-        if case .object(let existing) = members["queueConfig"] {
-            queueConfig = Self.inFileOrder(existing, in: bytes)
+        if case .object(let existing) = members["queueConfig"], let span {
+            queueConfig = Self.inFileOrder(existing, in: Array(bytes[span.valueStart..<span.valueEnd]))
         }
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
             if let index = queueConfig.firstIndex(where: { $0.0 == key }) {
@@ -28,7 +29,7 @@ public struct QueueConfigEditor: Sendable {
                 queueConfig.append((key, .integer(value)))
             }
         }
-        if let span = Self.topLevelValueSpan(of: "queueConfig", in: bytes) {
+        if let span {
             let indent = Self.indentation(ofLineAt: span.keyStart, in: bytes)
             let rendered = Self.render(queueConfig, indent: indent)
             return String(decoding: bytes[..<span.valueStart], as: UTF8.self) + rendered + String(decoding: bytes[span.valueEnd...], as: UTF8.self)
@@ -48,7 +49,7 @@ public struct QueueConfigEditor: Sendable {
         return "{\n" + lines.joined(separator: ",\n") + "\n\(indent)}"
     }
 
-    /// The members in the order the file writes them.
+    /// The members in the order `bytes` (the object's own text) writes them.
     static func inFileOrder(_ members: [String: JSONValue], in bytes: [UInt8]) -> [(String, JSONValue)] {
         let text = String(decoding: bytes, as: UTF8.self)
         return members.sorted { first, second in

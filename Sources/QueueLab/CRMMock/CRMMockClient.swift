@@ -15,14 +15,13 @@ public struct CRMMockClient: Sendable {
     private let port: UInt16
 
     public init(url: String = CRMMockClient.defaultURL) throws(CRMMockClientError) {
-        guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host, !host.isEmpty,
-            let port = UInt16(exactly: components.port ?? 80)
-        else {
+        // The same reading of an endpoint URL as the handlers' connection makes.
+        guard url.hasPrefix("http://"), let parts = try? HTTPConnectionError.parseURL(url), !parts.host.isEmpty else {
             throw CRMMockClientError(.invalidURL, "'\(url)' is not an http://host:port URL")
         }
         self.url = url
-        self.host = host
-        self.port = port
+        host = parts.host
+        port = parts.port
     }
 
     /// Fires `integration`'s webhook for person `personId` (`POST /<crm>/_mock/webhooks/fire`):
