@@ -67,7 +67,7 @@ struct TuneRunTests {
         #expect((json?["rows"] as? [Any])?.count == 2)
     }
 
-    @Test("under a tight CRM rate limit, more workers get more 429s and finish no faster")
+    @Test("under a tight CRM rate limit, more workers get more 429s and finish no faster than the CRM's rate allows")
     func rateLimited() async throws {
         // 3,000 persons: 15 pages and 15 batches of persons, so 50 workers can have 15 requests
         // in flight where 5 have 5, against a CRM that takes 4 a second from all of them.
@@ -75,8 +75,11 @@ struct TuneRunTests {
         let few = try #require(result.rows[0].measurements.first), many = try #require(result.rows[1].measurements.first)
         #expect(many.peakConcurrency > few.peakConcurrency, "\(few.peakConcurrency) and \(many.peakConcurrency) concurrent")
         #expect(many.rateLimited > few.rateLimited, "\(few.rateLimited) and \(many.rateLimited) 429s")
-        // The CRM takes 4 requests a second whoever asks: the extra workers buy nothing.
-        #expect(many.wallSeconds > few.wallSeconds * 0.8, "\(few.wallSeconds) s and \(many.wallSeconds) s")
+        // 31 requests succeed (the webhook registration, 15 pages, 15 reads by id) through a bucket
+        // of 4 that refills 4 a second: no number of workers gets them through in less than 27/4 s.
+        for measurement in [few, many] {
+            #expect(measurement.wallSeconds >= 27.0 / 4, "\(measurement.wallSeconds) s")
+        }
         let table = TuneText.lines(result, queueConfig: nil)
         #expect(table.contains { $0.contains("maxWorkers=50") && $0.contains(" \(many.rateLimited) ") })
     }
