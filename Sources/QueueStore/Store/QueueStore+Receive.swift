@@ -160,37 +160,14 @@ extension QueueStore {
     /// A message as ReceiveMessage returns it, with the receipt handle for `nonce`.
     static func received(_ record: MessageRecord, queue: QueueRecord, nonce: String, _ request: ReceiveRequest) -> ReceivedMessage {
         let handle = ReceiptHandle(queueId: queue.id!, rowId: record.id!, nonce: nonce)
-        let messageAttributes = Self.select(record.messageAttributes ?? [:], names: request.messageAttributeNames)
+        let messageAttributes = request.messageAttributes.select(record.messageAttributes ?? [:])
+        // Selecting every attribute reuses the digest computed at send.
+        let md5OfMessageAttributes = request.messageAttributes.selectsAll
+            ? record.md5OfMessageAttributes : MessageDigest.md5OfAttributes(messageAttributes)
         return ReceivedMessage(
             messageId: record.messageId, receiptHandle: handle.encoded, body: record.body, md5OfBody: record.md5OfBody,
-            attributes: Self.systemAttributes(of: record, names: request.systemAttributeNames),
-            messageAttributes: messageAttributes, md5OfMessageAttributes: MessageDigest.md5OfAttributes(messageAttributes))
-    }
-
-    /// Message attributes matching `names`: exact names, `All` or `.*`, and `prefix.*`.
-    static func select(_ attributes: [String: MessageAttributeValue], names: [String]) -> [String: MessageAttributeValue] {
-        if names.contains("All") || names.contains(".*") { return attributes }
-        return attributes.filter { name, _ in
-            names.contains { pattern in
-                pattern.hasSuffix(".*") ? name.hasPrefix(String(pattern.dropLast(1))) : pattern == name
-            }
-        }
-    }
-
-    static func systemAttributes(of record: MessageRecord, names: [String]) -> [String: String] {
-        var values: [String: String] = [
-            "SenderId": record.senderId,
-            "SentTimestamp": String(record.sentAt),
-            "ApproximateReceiveCount": String(record.receiveCount),
-            "ApproximateFirstReceiveTimestamp": String(record.firstReceivedAt ?? record.sentAt),
-        ]
-        values["AWSTraceHeader"] = record.awsTraceHeader
-        values["MessageGroupId"] = record.groupId
-        values["MessageDeduplicationId"] = record.deduplicationId
-        values["SequenceNumber"] = record.sequenceNumber
-        values["DeadLetterQueueSourceArn"] = record.deadLetterSourceArn
-        if names.contains("All") { return values }
-        return values.filter { names.contains($0.key) }
+            attributes: request.systemAttributes.values(of: record),
+            messageAttributes: messageAttributes, md5OfMessageAttributes: md5OfMessageAttributes)
     }
 
     func deleteExpiredMessages(of queue: QueueRecord, now: Int64, _ db: Database) throws {

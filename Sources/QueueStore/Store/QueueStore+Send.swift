@@ -69,7 +69,7 @@ extension QueueStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
             """).execute(arguments: [
                 queue.id, sent.messageId, message.body, sent.md5OfBody, prepared.attributesJSON, sent.md5OfMessageAttributes,
-                message.systemAttributes["AWSTraceHeader"]?.stringValue, senderId, now, now + delay,
+                message.awsTraceHeader, senderId, now, now + delay,
                 message.groupId, deduplicationId, sent.sequenceNumber,
             ])
         return sent

@@ -3,8 +3,9 @@ public struct ReceiveRequest: Sendable {
     public var maxMessages: Int
     public var visibilityTimeout: Int?
     public var waitTimeSeconds: Int?
-    public var systemAttributeNames: [String]
-    public var messageAttributeNames: [String]
+    /// `AttributeNames` and `MessageSystemAttributeNames` together.
+    public var systemAttributes: SystemAttributeSelection
+    public var messageAttributes: MessageAttributeSelection
     /// FIFO queues only: a retry with the same id within five minutes gets the same messages and
     /// receipt handles, as long as none of them was deleted or had its visibility changed.
     public var attemptId: String?
@@ -16,8 +17,8 @@ public struct ReceiveRequest: Sendable {
         self.maxMessages = maxMessages
         self.visibilityTimeout = visibilityTimeout
         self.waitTimeSeconds = waitTimeSeconds
-        self.systemAttributeNames = systemAttributeNames
-        self.messageAttributeNames = messageAttributeNames
+        self.systemAttributes = SystemAttributeSelection(systemAttributeNames)
+        self.messageAttributes = MessageAttributeSelection(messageAttributeNames)
         self.attemptId = attemptId
     }
 

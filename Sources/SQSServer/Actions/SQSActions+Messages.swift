@@ -3,7 +3,7 @@ import QueueStore
 
 extension SQSActions {
     func sendMessage(_ input: AWSInput, _ context: SQSRequestContext) async throws(SQSError) -> AWSValue {
-        let message = try Self.outgoingMessage(input)
+        let message = try Self.outgoingMessage(input, context)
         let results = try await store.send([message], toQueue: try queueName(input, context), senderId: context.senderId)
         return Self.sentValue(try results[0].get())
     }
@@ -11,7 +11,7 @@ extension SQSActions {
     func sendMessageBatch(_ input: AWSInput, _ context: SQSRequestContext) async throws(SQSError) -> AWSValue {
         let name = try queueName(input, context)
         let batch = try BatchEnvelope(input, entryName: "SendMessageBatchRequestEntry")
-        let parsed = batch.entries.map { entry in Result { () throws(SQSError) in try Self.outgoingMessage(entry) } }
+        let parsed = batch.entries.map { entry in Result { () throws(SQSError) in try Self.outgoingMessage(entry, context) } }
         let size = parsed.reduce(0) { total, entry in
             guard case .success(let message) = entry else { return total }
             return total + message.size
@@ -86,14 +86,15 @@ extension SQSActions {
         return timeout
     }
 
-    private static func outgoingMessage(_ input: AWSInput) throws(SQSError) -> OutgoingMessage {
+    private static func outgoingMessage(_ input: AWSInput, _ context: SQSRequestContext) throws(SQSError) -> OutgoingMessage {
         OutgoingMessage(
             body: try input.string("MessageBody"),
             delaySeconds: try input.optionalInteger("DelaySeconds"),
             attributes: try input.messageAttributes("MessageAttributes"),
             systemAttributes: try input.messageAttributes("MessageSystemAttributes"),
             groupId: try input.optionalString("MessageGroupId"),
-            deduplicationId: try input.optionalString("MessageDeduplicationId"))
+            deduplicationId: try input.optionalString("MessageDeduplicationId"),
+            traceHeader: context.traceHeader)
     }
 
     private static func sentValue(_ message: SentMessage) -> AWSValue {

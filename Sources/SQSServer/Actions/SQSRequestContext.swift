@@ -8,4 +8,7 @@ struct SQSRequestContext: Sendable {
     var baseURL: String
     /// The request path, which names the queue in Query requests that omit `QueueUrl`.
     var path: String
+    /// The `X-Amzn-Trace-Id` header: the X-Ray trace of every message a send carries, unless the
+    /// message's `AWSTraceHeader` system attribute gives its own.
+    var traceHeader: String? = nil
 }

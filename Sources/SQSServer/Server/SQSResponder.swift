@@ -33,7 +33,8 @@ struct SQSResponder: Sendable {
                 region: scope?.region ?? defaultRegion,
                 senderId: scope?.accessKey ?? actions.store.accountId,
                 baseURL: "http://\(request.header("Host") ?? "localhost")",
-                path: String(request.path))
+                path: String(request.path),
+                traceHeader: request.header("X-Amzn-Trace-Id"))
             let result = try await actions.perform(action, AWSInput(document), sqsContext)
             return encode(result, action: action, requestId: requestId, wireProtocol)
         } catch {
