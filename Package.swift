@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "QueueStore",
             dependencies: [
-                "Primitives",
+                "Primitives", "StrictJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -37,33 +37,25 @@ extension QueueStore {
             throw SQSError.invalidParameter("ActionName.1", action, reason: "Please refer to the appropriate WSDL for a list of valid actions.")
         }
         try await updateQueue(named: name) { queue in
-            var policy = queue.policyDocument
-            var statements = policy["Statement"] as? [[String: Any]] ?? []
-            if statements.contains(where: { $0["Sid"] as? String == label }) {
+            var policy = try queue.accessPolicy()
+            if policy.statementIndex(label) != nil {
                 throw SQSError.invalidParameter("Label", label, reason: "Already exists.")
             }
-            statements.append([
-                "Sid": label,
-                "Effect": "Allow",
-                "Principal": ["AWS": accountIds.map { "arn:aws:iam::\($0):root" }],
-                "Action": actions.map { "SQS:\($0)" },
-                "Resource": queue.arn,
-            ])
-            policy["Statement"] = statements
-            queue.policyDocument = policy
+            policy.statements.append(AccessPolicy.statement(
+                label: label, accountIds: accountIds, actions: actions, queueArn: queue.arn))
+            queue.policy = try policy.encoded()
         }
     }
 
     public func removePermission(fromQueue name: String, label: String) async throws(SQSError) {
         try await updateQueue(named: name) { queue in
-            var policy = queue.policyDocument
-            var statements = policy["Statement"] as? [[String: Any]] ?? []
-            guard let index = statements.firstIndex(where: { $0["Sid"] as? String == label }) else {
-                throw SQSError.invalidParameter("Label", label, reason: "can't find label on existing policy.")
+            var policy = try queue.accessPolicy()
+            guard let index = policy.statementIndex(label) else {
+                throw SQSError.invalidParameter("Label", label, reason: "can't find label.")
             }
-            statements.remove(at: index)
-            policy["Statement"] = statements
-            queue.policyDocument = statements.isEmpty ? [:] : policy
+            policy.statements.remove(at: index)
+            // The last statement gone, the queue has no policy.
+            queue.policy = policy.statements.isEmpty ? nil : try policy.encoded()
         }
     }
 
@@ -81,25 +73,6 @@ extension QueueStore {
             queue.lastModifiedAt = now
             try queue.update(db)
             self.queueCache.clear()
-        }
-    }
-}
-
-extension QueueRecord {
-    /// The access policy as a JSON object; an empty object clears it.
-    var policyDocument: [String: Any] {
-        get {
-            guard let policy, let object = try? JSONSerialization.jsonObject(with: Data(policy.utf8)) as? [String: Any] else {
-                return ["Version": "2012-10-17", "Id": "\(arn)/SQSDefaultPolicy"]
-            }
-            return object
-        }
-        set {
-            guard !newValue.isEmpty, let data = try? JSONSerialization.data(withJSONObject: newValue, options: [.sortedKeys]) else {
-                policy = nil
-                return
-            }
-            policy = String(decoding: data, as: UTF8.self)
         }
     }
 }

@@ -4,8 +4,10 @@ import QueueStore
 extension SQSActions {
     func createQueue(_ input: AWSInput, _ context: SQSRequestContext) async throws(SQSError) -> AWSValue {
         let name = try input.string("QueueName")
+        // CreateQueue's member is `tags` in JSON; the Query protocol's `Tag.N.Key` decodes to `Tags`.
+        let tags = try input.stringMap("tags").merging(input.stringMap("Tags")) { json, _ in json }
         _ = try await store.createQueue(name: name, attributes: try input.stringMap("Attributes"),
-                                        tags: try input.stringMap("Tags"), region: context.region)
+                                        tags: tags, region: context.region)
         return .map(["QueueUrl": .string(queueURL(name, context))])
     }
 

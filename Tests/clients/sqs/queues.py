@@ -73,25 +73,39 @@ expect_error("InvalidParameterValue", sqs.list_queues, MaxResults=1001)
 
 # Tags.
 tagged = sqs.create_queue(QueueName="tagged", tags={"team": "crm"})["QueueUrl"]
+assert sqs.list_queue_tags(QueueUrl=tagged)["Tags"] == {"team": "crm"}
 sqs.tag_queue(QueueUrl=tagged, Tags={"env": "dev", "team": "sync"})
 assert sqs.list_queue_tags(QueueUrl=tagged)["Tags"] == {"env": "dev", "team": "sync"}
 sqs.untag_queue(QueueUrl=tagged, TagKeys=["env"])
 assert sqs.list_queue_tags(QueueUrl=tagged)["Tags"] == {"team": "sync"}
 expect_error("InvalidParameterValue", sqs.tag_queue, QueueUrl=tagged, Tags={f"k{i}": "v" for i in range(50)})
 
-# Permissions are kept in the queue's Policy.
+# Permissions are kept in the queue's Policy, written as SQS writes it (AWS's recorded answer in
+# LocalStack's test_sqs_permission_lifecycle snapshot): a single principal or action is a string.
+tagged_arn = attributes(sqs, tagged, "QueueArn")["QueueArn"]
 sqs.add_permission(QueueUrl=tagged, Label="partner", AWSAccountIds=["111122223333"], Actions=["SendMessage"])
+sqs.add_permission(QueueUrl=tagged, Label="crossaccount", AWSAccountIds=["000000000000", "668614515564"],
+                   Actions=["ReceiveMessage", "DeleteMessage"])
 policy = json.loads(attributes(sqs, tagged, "Policy")["Policy"])
-assert policy["Statement"][0]["Sid"] == "partner"
-assert policy["Statement"][0]["Action"] == ["SQS:SendMessage"]
-assert policy["Statement"][0]["Principal"] == {"AWS": ["arn:aws:iam::111122223333:root"]}
+assert policy["Version"] == "2008-10-17" and policy["Id"] == f"{tagged_arn}/SQSDefaultPolicy", policy
+assert policy["Statement"] == [
+    {"Sid": "partner", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+     "Action": "SQS:SendMessage", "Resource": tagged_arn},
+    {"Sid": "crossaccount", "Effect": "Allow",
+     "Principal": {"AWS": ["arn:aws:iam::000000000000:root", "arn:aws:iam::668614515564:root"]},
+     "Action": ["SQS:ReceiveMessage", "SQS:DeleteMessage"], "Resource": tagged_arn},
+], policy["Statement"]
 expect_error("InvalidParameterValue", sqs.add_permission, QueueUrl=tagged, Label="partner",
-             AWSAccountIds=["111122223333"], Actions=["SendMessage"])
+             AWSAccountIds=["111122223333"], Actions=["SendMessage"],
+             message="Value partner for parameter Label is invalid. Reason: Already exists.")
 expect_error("InvalidParameterValue", sqs.add_permission, QueueUrl=tagged, Label="other",
              AWSAccountIds=["111122223333"], Actions=["FlyAway"])
 sqs.remove_permission(QueueUrl=tagged, Label="partner")
+assert [s["Sid"] for s in json.loads(attributes(sqs, tagged, "Policy")["Policy"])["Statement"]] == ["crossaccount"]
+sqs.remove_permission(QueueUrl=tagged, Label="crossaccount")
 assert "Policy" not in attributes(sqs, tagged)
-expect_error("InvalidParameterValue", sqs.remove_permission, QueueUrl=tagged, Label="partner")
+expect_error("InvalidParameterValue", sqs.remove_permission, QueueUrl=tagged, Label="partner",
+             message="Value partner for parameter Label is invalid. Reason: can't find label.")
 
 # Purge empties the queue, once a minute.
 sqs.send_message(QueueUrl=tagged, MessageBody="a")
