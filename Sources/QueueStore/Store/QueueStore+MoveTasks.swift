@@ -13,7 +13,7 @@ extension QueueStore {
             let source = try self.moveTaskSource(sourceArn: sourceArn, destinationArn: destinationArn, maxPerSecond: maxPerSecond, db)
             let lastRowId = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE queueId = ?", arguments: [source.id]) ?? 0
             let toMove = try MessageRecord.filter(MessageRecord.Columns.queueId == source.id).fetchCount(db)
-            let handle = Data("\(UUID().uuidString.lowercased())|\(sourceArn)".utf8).base64EncodedString()
+            let handle = try MoveTaskHandle.new(sourceArn: sourceArn).encoded()
             var task = MoveTaskRecord(handle: handle, sourceArn: sourceArn, destinationArn: destinationArn,
                                       maxNumberOfMessagesPerSecond: maxPerSecond, status: .running, startedAt: now,
                                       lastMessageRowId: lastRowId, messagesToMove: toMove)
@@ -38,26 +38,30 @@ extension QueueStore {
             throw SQSError.invalidParameter("MaxNumberOfMessagesPerSecond", String(maxPerSecond), reason: "Must be between 1 and 500.")
         }
         guard let source = try self.queue(arn: sourceArn, db) else {
-            throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+            throw SQSError.resourceNotFound(parameter: "SourceArn")
         }
         let isDeadLetterQueue = try QueueRecord.fetchAll(db).contains { $0.redrivePolicy?.deadLetterTargetArn == sourceArn }
         guard isDeadLetterQueue else {
-            throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "Source queue must be configured as a Dead Letter Queue.")
+            throw SQSError(.invalidParameterValue, "Source queue must be configured as a Dead Letter Queue.")
         }
         if let destinationArn, try self.queue(arn: destinationArn, db) == nil {
-            throw SQSError(.resourceNotFound, "The resource that you specified for the DestinationArn parameter doesn't exist.")
+            throw SQSError.resourceNotFound(parameter: "DestinationArn")
         }
         if try MoveTaskRecord.filter(Column("sourceArn") == sourceArn && Column("status") == MoveTaskRecord.Status.running.rawValue).fetchCount(db) > 0 {
-            throw SQSError.invalidParameter("SourceArn", sourceArn, reason: "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
+            throw SQSError(.invalidParameterValue, "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
         }
         return source
     }
 
     /// Cancels a running task; returns how many messages it had moved.
     public func cancelMessageMoveTask(handle: String) async throws(SQSError) -> Int {
-        try await write { db in
+        guard let parsed = MoveTaskHandle(decoding: handle) else { throw .invalidParameter("TaskHandle") }
+        return try await write { db in
+            guard try self.queue(arn: parsed.sourceArn, db) != nil else {
+                throw SQSError.resourceNotFound(parameter: "SourceArn")
+            }
             guard var task = try MoveTaskRecord.filter(Column("handle") == handle).fetchOne(db) else {
-                throw SQSError(.resourceNotFound, "Task does not exist.")
+                throw SQSError.moveTaskNotFound
             }
             guard task.status == .running else {
                 throw SQSError.invalidParameter("TaskHandle", handle, reason: "Only tasks with status RUNNING can be cancelled.")
@@ -75,7 +79,7 @@ extension QueueStore {
         }
         return try await read { db in
             guard try self.queue(arn: sourceArn, db) != nil else {
-                throw SQSError(.resourceNotFound, "The resource that you specified for the SourceArn parameter doesn't exist.")
+                throw SQSError.resourceNotFound(parameter: "SourceArn")
             }
             return try MoveTaskRecord.filter(Column("sourceArn") == sourceArn)
                 .order(Column("id").desc).limit(maxResults).fetchAll(db)

@@ -58,6 +58,7 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var httpStatus: Int {
         switch code {
         case .overLimit: 403
+        case .resourceNotFound: 404
         case .internalError: 500
         default: 400
         }
@@ -85,5 +86,21 @@ extension SQSError {
 
     public static func invalidReceiptHandle(_ handle: String) -> SQSError {
         SQSError(.receiptHandleIsInvalid, "The input receipt handle \"\(handle)\" is not a valid receipt handle.")
+    }
+}
+
+extension SQSError {
+    /// A message move task's `SourceArn` or `DestinationArn` names no queue (HTTP 404).
+    public static func resourceNotFound(parameter: String) -> SQSError {
+        SQSError(.resourceNotFound, "The resource that you specified for the \(parameter) parameter doesn't exist.")
+    }
+
+    /// CancelMessageMoveTask with the handle of no task of an existing source queue (HTTP 404).
+    public static let moveTaskNotFound = SQSError(.resourceNotFound, "Task does not exist.")
+
+    /// A parameter whose value is not of its kind at all (a `TaskHandle` that is no handle): SQS names
+    /// neither the value nor a reason.
+    public static func invalidParameter(_ name: String) -> SQSError {
+        SQSError(.invalidParameterValue, "Value for parameter \(name) is invalid.")
     }
 }

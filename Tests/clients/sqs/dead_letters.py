@@ -1,5 +1,9 @@
-"""Dead-letter queues through boto3: redrive on receive count, source listing, allow policies and move tasks."""
+"""Dead-letter queues through boto3: redrive on receive count, source listing, allow policies and move tasks.
+
+Move-task answers follow AWS's as recorded in LocalStack's test_sqs_move_task snapshot."""
+import base64
 import json
+import uuid
 
 from common import attributes, client, done, eventually, expect_error
 
@@ -43,6 +47,9 @@ sqs.set_queue_attributes(QueueUrl=source, Attributes={
 
 # A move task returns dead letters to their source, with a fresh receive count.
 task = sqs.start_message_move_task(SourceArn=dlq_arn)["TaskHandle"]
+# The handle is base64 of {"taskId": <uuid>, "sourceArn": <the DLQ's ARN>}.
+decoded = json.loads(base64.b64decode(task))
+assert uuid.UUID(decoded["taskId"]) and decoded["sourceArn"] == dlq_arn, decoded
 done_task = eventually(lambda: next((t for t in sqs.list_message_move_tasks(SourceArn=dlq_arn)["Results"]
                                      if t["Status"] == "COMPLETED"), None))
 assert done_task["ApproximateNumberOfMessagesMoved"] == 1 and done_task["ApproximateNumberOfMessagesToMove"] == 1
@@ -60,16 +67,39 @@ slow = sqs.start_message_move_task(SourceArn=dlq_arn, DestinationArn=other_arn, 
 running = sqs.list_message_move_tasks(SourceArn=dlq_arn, MaxResults=10)["Results"][0]
 assert running["Status"] == "RUNNING" and running["TaskHandle"] == slow
 assert running["DestinationArn"] == other_arn and running["MaxNumberOfMessagesPerSecond"] == 1
-expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=dlq_arn)
+expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=dlq_arn,
+             message="There is already a task running. Only one active task is allowed for a source queue arn at a given time.")
 cancelled = sqs.cancel_message_move_task(TaskHandle=slow)
 assert cancelled["ApproximateNumberOfMessagesMoved"] < 10
-assert sqs.list_message_move_tasks(SourceArn=dlq_arn)["Results"][0]["Status"] == "CANCELLED"
+listed = sqs.list_message_move_tasks(SourceArn=dlq_arn)["Results"]
+assert len(listed) == 1 and listed[0]["Status"] == "CANCELLED" and "TaskHandle" not in listed[0], listed
+assert set(listed[0]) == {"ApproximateNumberOfMessagesMoved", "ApproximateNumberOfMessagesToMove", "DestinationArn",
+                          "MaxNumberOfMessagesPerSecond", "SourceArn", "StartedTimestamp", "Status"}, listed[0]
+assert listed[0]["ApproximateNumberOfMessagesToMove"] == 10
 
-expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=other_arn)
+expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=other_arn,
+             message="Source queue must be configured as a Dead Letter Queue.")
+expect_error("ResourceNotFoundException", sqs.start_message_move_task, SourceArn=dlq_arn,
+             DestinationArn=other_arn + "doesntexist", status=404,
+             message="The resource that you specified for the DestinationArn parameter doesn't exist.")
 expect_error("ResourceNotFoundException", sqs.start_message_move_task,
-             SourceArn="arn:aws:sqs:us-east-1:000000000000:missing")
+             SourceArn="arn:aws:sqs:us-east-1:000000000000:missing", status=404,
+             message="The resource that you specified for the SourceArn parameter doesn't exist.")
 expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=dlq_arn, MaxNumberOfMessagesPerSecond=501)
-expect_error("ResourceNotFoundException", sqs.cancel_message_move_task, TaskHandle="bm9wZQ==")
-expect_error("ResourceNotFoundException", sqs.list_message_move_tasks,
+
+# Cancelling: a malformed handle, a handle of a source that does not exist, of a task that does not.
+def handle(task_id, source_arn):
+    return base64.b64encode(json.dumps({"taskId": task_id, "sourceArn": source_arn}).encode()).decode()
+
+
+expect_error("InvalidParameterValue", sqs.cancel_message_move_task, TaskHandle="foobared",
+             message="Value for parameter TaskHandle is invalid.")
+expect_error("ResourceNotFoundException", sqs.cancel_message_move_task, status=404,
+             TaskHandle=handle("10f57157-fc38-4da9-a113-4de7e12d05dd",
+                               "arn:aws:sqs:us-east-1:000000000000:test-queue-doesnt-exist-123456"),
+             message="The resource that you specified for the SourceArn parameter doesn't exist.")
+expect_error("ResourceNotFoundException", sqs.cancel_message_move_task, status=404,
+             TaskHandle=handle("10f57157-fc38-4da9-a113-4de7e12d05aa", dlq_arn), message="Task does not exist.")
+expect_error("ResourceNotFoundException", sqs.list_message_move_tasks, status=404,
              SourceArn="arn:aws:sqs:us-east-1:000000000000:missing")
 done()
