@@ -25,8 +25,9 @@ extension MappingEndToEnd {
             }
         }
 
-        /// Sends each message once the previous one is in flight (received by the mapping), as
-        /// ApproximateNumberOfMessagesNotVisible shows it, so every message arrives inside the window.
+        /// Sends each message once the previous one was received by the mapping: no message is
+        /// visible any more (in flight, or already deleted when a full batch ran at once), so every
+        /// message arrives inside the window.
         static let sendOverTimeScript = """
             import time
             for queue in spec["queues"]:
@@ -35,8 +36,8 @@ extension MappingEndToEnd {
                     sqs.send_message(QueueUrl=url, MessageBody=body)
                     deadline = time.time() + 20
                     while True:
-                        attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessagesNotVisible"])
-                        if int(attributes["Attributes"]["ApproximateNumberOfMessagesNotVisible"]) == index + 1:
+                        attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])
+                        if int(attributes["Attributes"]["ApproximateNumberOfMessages"]) == 0:
                             break
                         assert time.time() < deadline, f"message {index} of {queue} was not received"
                         time.sleep(0.01)
