@@ -29,7 +29,7 @@ struct AWSCLITests {
             let batch = try await sqs("send-message-batch", "--queue-url", url, "--entries", "Id=a,MessageBody=one", "Id=b,MessageBody=two")
             #expect((batch["Successful"] as? [Any])?.count == 2)
             let received = try await sqs("receive-message", "--queue-url", url, "--max-number-of-messages", "10",
-                                         "--visibility-timeout", "30")
+                                         "--visibility-timeout", "600")
             let messages = try #require(received["Messages"] as? [[String: Any]])
             #expect(messages.count == 3)
             let handles = messages.map { $0["ReceiptHandle"] as! String }
