@@ -87,3 +87,10 @@ extension SQSError {
         SQSError(.receiptHandleIsInvalid, "The input receipt handle \"\(handle)\" is not a valid receipt handle.")
     }
 }
+
+extension SQSError {
+    /// A FIFO queue's answer to a receipt handle whose visibility timeout has passed.
+    public static func expiredReceiptHandle(_ handle: String) -> SQSError {
+        .invalidParameter("ReceiptHandle", handle, reason: "The receipt handle has expired.")
+    }
+}
