@@ -22,6 +22,7 @@ again = receive(url, VisibilityTimeout=30)[0]
 assert again["Body"] == "test1", again["Body"]
 rest = receive(url, VisibilityTimeout=30)
 assert [m["Body"] for m in rest] == ["test2"]
+sqs.delete_message(QueueUrl=url, ReceiptHandle=rest[0]["ReceiptHandle"])
 
 # A standard queue takes an earlier receipt of a message received again since
 # (test_terminate_visibility_timeout_after_receive): it ends the later receive's timeout.
@@ -65,6 +66,7 @@ sqs.send_message(QueueUrl=url, MessageBody="tenant", MessageGroupId="tenant-1")
 fair = receive(url, AttributeNames=["All"])[0]
 assert fair["Attributes"]["MessageGroupId"] == "tenant-1", fair["Attributes"]
 assert "SequenceNumber" not in fair["Attributes"] and "MessageDeduplicationId" not in fair["Attributes"]
+sqs.delete_message(QueueUrl=url, ReceiptHandle=fair["ReceiptHandle"])
 for bad in ["", "g" * 129, "has space", "tab\tbed", "é"]:
     for queue_url, extra in [(url, {}), (fifo, {"MessageDeduplicationId": "d"})]:
         expect_error("InvalidParameterValue", sqs.send_message, QueueUrl=queue_url, MessageBody="m", MessageGroupId=bad,
