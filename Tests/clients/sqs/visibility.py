@@ -20,7 +20,7 @@ second = eventually(lambda: sqs.receive_message(QueueUrl=url, AttributeNames=["A
 assert second["Attributes"]["ApproximateReceiveCount"] == "3"
 
 # Extending keeps it hidden past the queue default.
-sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=5)
+sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=30)
 time.sleep(1.3)
 assert not sqs.receive_message(QueueUrl=url).get("Messages")
 # Zero makes it visible at once.
