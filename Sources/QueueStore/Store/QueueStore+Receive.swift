@@ -81,7 +81,7 @@ extension QueueStore {
             // The first group often fills the receive: looking for it alone spares a scan for more.
             let candidates = try queue.fifoQueue
                 ? self.fifoCandidates(of: queue, now: now, groups: afterHead.isStart ? 1 : remaining, after: afterHead, db)
-                : self.candidates(of: queue, now: now, db)
+                : self.candidates(of: queue, now: now, limit: remaining + servedRows.count, db)
             guard !candidates.isEmpty else { break }
             var page = planner
             page.maxMessages = remaining
@@ -137,12 +137,13 @@ extension QueueStore {
 
     /// Standard queues: visible messages in the order they were sent, so a message whose visibility
     /// timed out is received again before later ones, as on AWS (LocalStack's AWS-validated
-    /// `test_inflight_message_requeue`). `message_by_age` yields that order without sorting.
-    private func candidates(of queue: QueueRecord, now: Int64, _ db: Database) throws -> [ReceivePlanner.Candidate] {
+    /// `test_inflight_message_requeue`). `message_by_age` yields that order without sorting; only as
+    /// many as the receive still needs (dead-lettering some makes the receive look again).
+    private func candidates(of queue: QueueRecord, now: Int64, limit: Int, _ db: Database) throws -> [ReceivePlanner.Candidate] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, visibleAt, receiveCount, groupId FROM message INDEXED BY message_by_age
             WHERE queueId = ? AND visibleAt <= ? ORDER BY sentAt, id LIMIT ?
-            """), arguments: [queue.id, now, Self.candidatePage]).map(Self.candidate)
+            """), arguments: [queue.id, now, limit]).map(Self.candidate)
     }
 
     /// Where a FIFO receive's next page of groups starts: after the first message of the last group looked at.
