@@ -9,6 +9,7 @@ struct Boto3ScenarioTests {
         "queues.py", "messages.py", "batches.py", "visibility.py", "long_polling.py", "fifo.py",
         "dead_letters.py", "query_protocol.py", "malformed.py",
         "receive_attributes.py", "move_tasks_query.py",
+        "fifo_groups.py", "delivery.py",
     ])
     func scenario(_ script: String) async throws {
         let output = try await RunningRuntime.with { runtime in

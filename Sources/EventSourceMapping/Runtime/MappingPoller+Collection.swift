@@ -85,7 +85,8 @@ extension MappingPoller {
                 timeout = try await store.queue(named: mapping.queueName).visibilityTimeout
             }
             let renewedAt = now
-            let results = try await store.changeVisibility(ofQueue: mapping.queueName, messages.map { ($0.receiptHandle, timeout) })
+            let results = try await store.changeVisibility(
+                ofQueue: mapping.queueName, messages.map { ($0.receiptHandle, timeout) }, onlyIfStillHeld: true)
             return results.allSatisfy({ (try? $0.get()) != nil }) ? renewedAt + Int64(timeout) * 1000 : nil
         } catch {
             return nil

@@ -48,7 +48,7 @@ extension MappingPoller {
             carried.messages.filter { !failedGroups.contains($0.attributes["MessageGroupId"] ?? "") })
         guard !released.isEmpty else { return carried }
         do {
-            _ = try await store.changeVisibility(ofQueue: mapping.queueName, released.map { ($0.receiptHandle, 0) })
+            _ = try await store.changeVisibility(ofQueue: mapping.queueName, released.map { ($0.receiptHandle, 0) }, onlyIfStillHeld: true)
         } catch {
             logger.warning("event source mapping \(mapping.functionName) ← \(mapping.queueName): could not release held-back messages: \(error)")
         }

@@ -18,7 +18,15 @@ extension QueueRecord {
     /// The RedrivePolicy's target is checked by the store, which can see other queues.
     mutating func apply(_ attributes: [String: String], creating: Bool) throws(SQSError) {
         for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
-            if name == "FifoQueue" && creating { continue }
+            if name == "FifoQueue" && (creating || fifoQueue) {
+                // A FIFO queue may restate its type, never change it (LocalStack's AWS-validated
+                // test_set_unsupported_attribute_fifo; the message as LocalStack and YDB's SQS give it).
+                // On a standard queue FifoQueue stays an unknown attribute, as AWS answers.
+                guard creating || value.lowercased() == "true" else {
+                    throw SQSError(.invalidAttributeValue, "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.")
+                }
+                continue
+            }
             guard Self.settableNames.contains(name), fifoQueue || !Self.fifoOnlyNames.contains(name) else {
                 throw SQSError(.invalidAttributeName, "Unknown Attribute \(name).")
             }

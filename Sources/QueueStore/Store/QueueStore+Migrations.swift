@@ -161,6 +161,13 @@ extension QueueStore {
             // `queuelab report` reads a run's attempts by time.
             try db.create(index: "delivery_attempt_by_time", on: "delivery_attempt", columns: ["receivedAt"])
         }
+        migrator.registerMigration("v5 FIFO groups by first message, deduplication keys by id then group") { db in
+            // A FIFO receive tells a group's first message from the rest with one probe here;
+            // messages without a group (most of a standard queue's) cost nothing.
+            try db.execute(sql: "CREATE INDEX message_by_group ON message (queueId, groupId, id) WHERE groupId IS NOT NULL")
+            // Keys were the id, or the group and the id: records last five minutes, start afresh.
+            try db.execute(sql: "DELETE FROM deduplication")
+        }
         return migrator
     }
 }

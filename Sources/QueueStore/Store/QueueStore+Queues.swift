@@ -133,7 +133,7 @@ extension QueueStore {
         signals.signal(name)
     }
 
-    /// Deletes every message; SQS allows one purge per queue every 60 seconds.
+    /// Deletes every message and forgets deduplication ids; SQS allows one purge per queue every 60 seconds.
     public func purgeQueue(named name: String) async throws(SQSError) {
         let now = now()
         try await write { db in
@@ -142,6 +142,9 @@ extension QueueStore {
                 throw SQSError(.purgeQueueInProgress, "Only one PurgeQueue operation on \(name) is allowed every 60 seconds.")
             }
             try MessageRecord.filter(MessageRecord.Columns.queueId == queue.id).deleteAll(db)
+            // A purge forgets FIFO deduplication too (LocalStack's AWS-validated
+            // test_purge_queue_clears_fifo_deduplication_cache).
+            try db.cachedStatement(sql: "DELETE FROM deduplication WHERE queueId = ?").execute(arguments: [queue.id])
             queue.lastPurgedAt = now
             try queue.update(db)
             self.queueCache.clear()

@@ -72,14 +72,23 @@ extension QueueStore {
         var deliveredRows: [(rowId: Int64, nonce: String)] = []
         var deliveryAttemptId = recording?.attemptId
         var deadLettered = 0
-        var afterRowId: Int64 = 0
+        // FIFO pages on through the groups, in the order their first message became visible.
+        var afterHead = FifoCursor()
+        var servedRows: Set<Int64> = []
+        var servedGroups: Set<String> = []
         while delivered.count < request.maxMessages {
-            let candidates = try self.candidates(of: queue, now: now, afterRowId: afterRowId, db)
+            let remaining = request.maxMessages - delivered.count
+            // The first group often fills the receive: looking for it alone spares a scan for more.
+            let candidates = try queue.fifoQueue
+                ? self.fifoCandidates(of: queue, now: now, groups: afterHead.isStart ? 1 : remaining, after: afterHead, db)
+                : self.candidates(of: queue, now: now, limit: remaining + servedRows.count, db)
             guard !candidates.isEmpty else { break }
-            var remaining = planner
-            remaining.maxMessages = request.maxMessages - delivered.count
+            var page = planner
+            page.maxMessages = remaining
             var movedThisPage = false
-            for action in remaining.plan(candidates) {
+            // With a visibility timeout of 0 what this receive delivered is visible again: never twice.
+            let unserved = candidates.filter { !servedRows.contains($0.rowId) && !servedGroups.contains($0.groupId ?? "") }
+            for action in page.plan(unserved) {
                 switch action {
                 case .deadLetter(let rowId):
                     // The planner dead-letters only when the redrive policy's queue exists.
@@ -100,14 +109,14 @@ extension QueueStore {
                         rowId: rowId, queue: queue, visibleAt: now + visibility, now: now, attemptId: deliveryAttemptId, request, db)
                     delivered.append(message)
                     deliveredRows.append((rowId, nonce))
+                    servedRows.insert(rowId)
+                    if queue.fifoQueue, let group = unserved.first(where: { $0.rowId == rowId })?.groupId { servedGroups.insert(group) }
                 }
             }
-            // FIFO pages on by sequence; a standard queue looks again only if dead-lettering made room.
-            if queue.fifoQueue {
-                afterRowId = candidates.last!.rowId
-            } else if !movedThisPage {
-                break
-            }
+            // Dead-lettering made room: look at the same page again (a group's next message may lead it now).
+            if movedThisPage { continue }
+            guard queue.fifoQueue else { break }
+            afterHead = FifoCursor(after: candidates)
         }
         if let attemptId, !deliveredRows.isEmpty {
             try recordAttempt(attemptId, of: queue, rows: deliveredRows, visibleAt: now + visibility, now: now, db)
@@ -126,20 +135,62 @@ extension QueueStore {
 
     static let candidatePage = 64
 
-    private func candidates(of queue: QueueRecord, now: Int64, afterRowId: Int64, _ db: Database) throws -> [ReceivePlanner.Candidate] {
-        let rows: [Row]
-        if queue.fifoQueue {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, visibleAt, receiveCount, groupId FROM message
-                WHERE queueId = ? AND id > ? ORDER BY id LIMIT ?
-                """), arguments: [queue.id, afterRowId, Self.candidatePage * 8])
-        } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, visibleAt, receiveCount, groupId FROM message
-                WHERE queueId = ? AND visibleAt <= ? ORDER BY visibleAt, id LIMIT ?
-                """), arguments: [queue.id, now, Self.candidatePage])
+    /// Standard queues: visible messages in the order they were sent, so a message whose visibility
+    /// timed out is received again before later ones, as on AWS (LocalStack's AWS-validated
+    /// `test_inflight_message_requeue`). `message_by_age` yields that order without sorting; only as
+    /// many as the receive still needs (dead-lettering some makes the receive look again).
+    private func candidates(of queue: QueueRecord, now: Int64, limit: Int, _ db: Database) throws -> [ReceivePlanner.Candidate] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, visibleAt, receiveCount, groupId FROM message INDEXED BY message_by_age
+            WHERE queueId = ? AND visibleAt <= ? ORDER BY sentAt, id LIMIT ?
+            """), arguments: [queue.id, now, limit]).map(Self.candidate)
+    }
+
+    /// Where a FIFO receive's next page of groups starts: after the first message of the last group looked at.
+    struct FifoCursor {
+        var visibleAt: Int64 = .min
+        var rowId: Int64 = 0
+
+        var isStart: Bool { rowId == 0 }
+
+        init() {}
+
+        init(after candidates: [ReceivePlanner.Candidate]) {
+            var heads: [String: ReceivePlanner.Candidate] = [:]
+            for candidate in candidates where candidate.rowId < heads[candidate.groupId ?? ""]?.rowId ?? .max {
+                heads[candidate.groupId ?? ""] = candidate
+            }
+            let last = heads.values.max { ($0.visibleAt, $0.rowId) < ($1.visibleAt, $1.rowId) }
+            visibleAt = last?.visibleAt ?? .max
+            rowId = last?.rowId ?? .max
         }
-        return rows.map { ReceivePlanner.Candidate(rowId: $0[0], visibleAt: $0[1], receiveCount: $0[2], groupId: $0[3]) }
+    }
+
+    /// FIFO queues: the next `groups` groups whose first message is visible, in the order it became
+    /// visible, each with its leading messages in sequence order (the planner stops a group at its
+    /// first message that is not visible). Found through the visibility index, one index probe per
+    /// visible message to tell a group's first message from the rest.
+    private func fifoCandidates(
+        of queue: QueueRecord, now: Int64, groups: Int, after cursor: FifoCursor, _ db: Database
+    ) throws -> [ReceivePlanner.Candidate] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            WITH head AS (
+                SELECT groupId FROM message AS m
+                WHERE queueId = :queueId AND visibleAt <= :now AND (visibleAt, id) > (:afterVisibleAt, :afterRowId)
+                    AND NOT EXISTS (SELECT 1 FROM message AS earlier
+                                    WHERE earlier.queueId = :queueId AND earlier.groupId = m.groupId AND earlier.id < m.id)
+                ORDER BY visibleAt, id LIMIT :groups)
+            SELECT member.id, member.visibleAt, member.receiveCount, member.groupId FROM head
+            JOIN message AS member ON member.id IN (
+                SELECT id FROM message WHERE queueId = :queueId AND groupId = head.groupId ORDER BY id LIMIT :perGroup)
+            """), arguments: [
+                "queueId": queue.id, "now": now, "afterVisibleAt": cursor.visibleAt, "afterRowId": cursor.rowId,
+                "groups": groups, "perGroup": groups == 1 ? Self.candidatePage : groups,
+            ]).map(Self.candidate)
+    }
+
+    private static func candidate(_ row: Row) -> ReceivePlanner.Candidate {
+        ReceivePlanner.Candidate(rowId: row[0], visibleAt: row[1], receiveCount: row[2], groupId: row[3])
     }
 
     /// Delivers one message: a new receipt, a higher receive count, and (for a mapping's receive)

@@ -47,10 +47,8 @@ extension QueueStore {
         var deduplicationId: String?
         if queue.fifoQueue {
             let dedupId = message.deduplicationId ?? MessageDigest.sha256Hex(message.body)
-            // A space cannot occur in either id, so it separates them unambiguously.
-            let key = queue.deduplicationScope == "messageGroup" ? "\(message.groupId ?? "") \(dedupId)" : dedupId
-            let seenStatement = try db.cachedStatement(sql: "SELECT * FROM deduplication WHERE queueId = ? AND key = ?")
-            if let seen = try DeduplicationRecord.fetchOne(seenStatement, arguments: [queue.id, key]), seen.expiresAt > now {
+            let group = message.groupId ?? ""
+            if let seen = try Self.duplicate(of: dedupId, group: group, in: queue, now: now, db) {
                 sent.messageId = seen.messageId
                 sent.sequenceNumber = seen.sequenceNumber
                 return sent
@@ -59,10 +57,11 @@ extension QueueStore {
             let sequenceNumber = String(queue.lastSequenceNumber)
             sent.sequenceNumber = String(repeating: "0", count: max(0, 20 - sequenceNumber.count)) + sequenceNumber
             deduplicationId = dedupId
-            try DeduplicationRecord(queueId: queue.id!, key: key, messageId: sent.messageId, sequenceNumber: sent.sequenceNumber!,
+            try DeduplicationRecord(queueId: queue.id!, key: Self.deduplicationKey(dedupId, group: group), messageId: sent.messageId, sequenceNumber: sent.sequenceNumber!,
                                     expiresAt: now + Self.deduplicationInterval).save(db)
         }
-        let delay = Int64(message.delaySeconds ?? queue.delaySeconds) * 1000
+        // A FIFO queue delays only by its own DelaySeconds (a message may only say 0).
+        let delay = Int64(queue.fifoQueue ? queue.delaySeconds : message.delaySeconds ?? queue.delaySeconds) * 1000
         try db.cachedStatement(sql: """
             INSERT INTO message (queueId, messageId, body, md5OfBody, messageAttributes, md5OfMessageAttributes,
                 awsTraceHeader, senderId, sentAt, visibleAt, receiveCount, groupId, deduplicationId, sequenceNumber)
@@ -73,6 +72,25 @@ extension QueueStore {
                 message.groupId, deduplicationId, sent.sequenceNumber,
             ])
         return sent
+    }
+
+    /// Deduplication records are keyed `<deduplication id> <group>` (a space occurs in neither), so
+    /// the queue's current DeduplicationScope decides at every send: the id alone, or id and group.
+    static func deduplicationKey(_ deduplicationId: String, group: String) -> String {
+        "\(deduplicationId) \(group)"
+    }
+
+    /// The unexpired message that makes this one a duplicate under the queue's deduplication scope.
+    static func duplicate(of deduplicationId: String, group: String, in queue: QueueRecord, now: Int64, _ db: Database) throws -> DeduplicationRecord? {
+        if queue.deduplicationScope == "messageGroup" {
+            return try DeduplicationRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM deduplication WHERE queueId = ? AND key = ? AND expiresAt > ?"),
+                arguments: [queue.id, deduplicationKey(deduplicationId, group: group), now])
+        }
+        // Every group's record of the id: keys from "<id> " up to "<id>!", as "!" follows the space.
+        return try DeduplicationRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM deduplication WHERE queueId = ? AND key >= ? AND key < ? AND expiresAt > ? LIMIT 1"),
+            arguments: [queue.id, "\(deduplicationId) ", "\(deduplicationId)!", now])
     }
 
     static func validate(_ message: OutgoingMessage, for queue: QueueRecord) throws(SQSError) {
@@ -87,8 +105,10 @@ extension QueueStore {
             throw SQSError(.invalidParameterValue, "One or more parameters are invalid. Reason: Message must be shorter than \(queue.maximumMessageSize) bytes.")
         }
         if let delay = message.delaySeconds {
-            if queue.fifoQueue {
-                throw .invalidParameter("DelaySeconds", String(delay), reason: "The request include parameter that is not valid for this queue type")
+            // AWS's text, "include" included (LocalStack's AWS-recorded snapshot of
+            // test_fifo_queue_send_message_with_delay_seconds_fails); 0 is accepted.
+            if queue.fifoQueue, delay != 0 {
+                throw .invalidParameter("DelaySeconds", String(delay), reason: "The request include parameter that is not valid for this queue type.")
             }
             guard (0...900).contains(delay) else {
                 throw .invalidParameter("DelaySeconds", String(delay), reason: "DelaySeconds must be >= 0 and <= 900")

@@ -103,4 +103,9 @@ extension SQSError {
     public static func invalidParameter(_ name: String) -> SQSError {
         SQSError(.invalidParameterValue, "Value for parameter \(name) is invalid.")
     }
+
+    /// A FIFO queue's answer to a receipt handle whose visibility timeout has passed.
+    public static func expiredReceiptHandle(_ handle: String) -> SQSError {
+        .invalidParameter("ReceiptHandle", handle, reason: "The receipt handle has expired.")
+    }
 }

@@ -94,9 +94,10 @@ expect_error("AWS.SimpleQueueService.NonExistentQueue", sqs.receive_message, Que
 
 # Delay: per message, and the queue default; delayed messages are counted apart.
 delayed = sqs.create_queue(QueueName="delayed")["QueueUrl"]
-sqs.send_message(QueueUrl=delayed, MessageBody="later", DelaySeconds=1)
+# Long enough for the checks before it ends, however busy the machine.
+sqs.send_message(QueueUrl=delayed, MessageBody="later", DelaySeconds=5)
 expect_error("InvalidParameterValue", sqs.send_message, QueueUrl=delayed, MessageBody="m", DelaySeconds=901)
 assert attributes(sqs, delayed, "ApproximateNumberOfMessagesDelayed")["ApproximateNumberOfMessagesDelayed"] == "1"
 assert not sqs.receive_message(QueueUrl=delayed).get("Messages")
-eventually(lambda: sqs.receive_message(QueueUrl=delayed).get("Messages"), timeout=5)
+eventually(lambda: sqs.receive_message(QueueUrl=delayed, WaitTimeSeconds=1).get("Messages"), timeout=15)
 done()
