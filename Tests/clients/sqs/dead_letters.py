@@ -66,10 +66,10 @@ assert cancelled["ApproximateNumberOfMessagesMoved"] < 10
 assert sqs.list_message_move_tasks(SourceArn=dlq_arn)["Results"][0]["Status"] == "CANCELLED"
 
 expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=other_arn)
-expect_error("ResourceNotFoundException", sqs.start_message_move_task,
+expect_error("ResourceNotFoundException", sqs.start_message_move_task, status=404,
              SourceArn="arn:aws:sqs:us-east-1:000000000000:missing")
 expect_error("InvalidParameterValue", sqs.start_message_move_task, SourceArn=dlq_arn, MaxNumberOfMessagesPerSecond=501)
-expect_error("ResourceNotFoundException", sqs.cancel_message_move_task, TaskHandle="bm9wZQ==")
-expect_error("ResourceNotFoundException", sqs.list_message_move_tasks,
+expect_error("ResourceNotFoundException", sqs.cancel_message_move_task, status=404, TaskHandle="bm9wZQ==")
+expect_error("ResourceNotFoundException", sqs.list_message_move_tasks, status=404,
              SourceArn="arn:aws:sqs:us-east-1:000000000000:missing")
 done()
