@@ -72,7 +72,7 @@ struct SQSResponder: Sendable {
                 throw SQSError(.missingParameter, "The request must contain the parameter Action.")
             }
             // A queue's URL is an endpoint for the actions on that queue only.
-            guard let action = SQSAction(rawValue: name), !(action.isAccountWide && Self.namesQueue(request.path)) else {
+            guard let action = SQSAction(rawValue: name), !(action.isAccountWide && SQSRequestContext.namesQueue(request.path)) else {
                 throw SQSError(.invalidAction, "The action \(name) is not valid for this endpoint.")
             }
             let credential = parameters.first(where: { $0.0 == "X-Amz-Credential" })?.1
@@ -80,11 +80,6 @@ struct SQSResponder: Sendable {
                 action: action, document: QueryRequestDecoder.document(from: parameters),
                 queryScope: credential.flatMap { SigV4Scope(authorization: "Credential=\($0)") })
         }
-    }
-
-    /// Whether a request path is a queue's URL path (`/account/name`) rather than the service's root.
-    private static func namesQueue(_ path: Substring) -> Bool {
-        path.split(separator: "/").count >= 2
     }
 
     private func encode(_ result: AWSValue?, action: SQSAction, requestId: String, _ wireProtocol: WireProtocol) -> HTTPServerResponse {
