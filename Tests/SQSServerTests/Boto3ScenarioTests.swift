@@ -7,7 +7,7 @@ import Testing
 struct Boto3ScenarioTests {
     @Test(arguments: [
         "queues.py", "messages.py", "batches.py", "visibility.py", "long_polling.py", "fifo.py",
-        "dead_letters.py", "query_protocol.py", "malformed.py",
+        "dead_letters.py", "query_protocol.py", "malformed.py", "errors.py",
         "receive_attributes.py", "move_tasks_query.py",
         "fifo_groups.py", "delivery.py",
     ])

@@ -1,4 +1,4 @@
-/// An SQS error as a client sees it: the JSON protocol's error shape name, the Query protocol's
+/// An SQS error as a client sees it: its shape (the JSON protocol's `__type`), the Query protocol's
 /// code (also sent as `x-amzn-query-error`), the HTTP status, and AWS's message.
 public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
@@ -38,7 +38,19 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
         case internalError = "InternalError"
     }
 
-    /// The code the Query protocol reports (and JSON clients read from `x-amzn-query-error`).
+    /// The error's shape name, the JSON protocol's `__type` (after `com.amazonaws.sqs#`). SQS's own
+    /// errors go by their shape in botocore's model; the two common parameter errors by the names
+    /// AWS answers with (recorded by LocalStack's AWS-validated snapshots as `QueryErrorCode`).
+    public var shapeName: String {
+        switch code {
+        case .invalidParameterValue: "InvalidParameterValueException"
+        case .missingParameter: "MissingRequiredParameterException"
+        default: code.rawValue
+        }
+    }
+
+    /// The code the Query protocol reports in `<Code>`, and JSON in `x-amzn-query-error` (which boto3
+    /// reports as the error code): botocore's query-era model's `error.code` for SQS's own errors.
     public var queryCode: String {
         switch code {
         case .queueDoesNotExist: "AWS.SimpleQueueService.NonExistentQueue"
@@ -55,10 +67,15 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message the Query protocol sends: its queue-not-found message names the WSDL.
+    public var queryMessage: String {
+        code == .queueDoesNotExist ? "The specified queue does not exist for this wsdl version." : message
+    }
+
     public var httpStatus: Int {
         switch code {
-        case .overLimit: 403
-        case .resourceNotFound: 404
+        case .overLimit, .purgeQueueInProgress: 403
+        case .resourceNotFound, .malformedQueryString: 404
         case .internalError: 500
         default: 400
         }

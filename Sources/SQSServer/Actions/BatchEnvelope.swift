@@ -10,6 +10,7 @@ struct BatchEnvelope {
     let ids: [String]
 
     init(_ input: AWSInput, entryName: String) throws(SQSError) {
+        guard let listed = input.members["Entries"], listed != .null else { throw .missingParameter("Entries") }
         entries = try input.entries("Entries")
         guard !entries.isEmpty else {
             throw SQSError(.emptyBatchRequest, "There should be at least one \(entryName) in the request.")

@@ -23,4 +23,7 @@ enum SQSAction: String, CaseIterable, Sendable {
     case startMessageMoveTask = "StartMessageMoveTask"
     case cancelMessageMoveTask = "CancelMessageMoveTask"
     case listMessageMoveTasks = "ListMessageMoveTasks"
+
+    /// Actions on the account rather than on one queue, which a queue's URL does not take as its endpoint.
+    var isAccountWide: Bool { self == .createQueue || self == .listQueues }
 }

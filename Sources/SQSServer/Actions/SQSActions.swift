@@ -35,7 +35,7 @@ struct SQSActions: Sendable {
     /// The queue a request names: the last path component of `QueueUrl`, or of the request path
     /// for Query requests sent to the queue's URL.
     func queueName(_ input: AWSInput, _ context: SQSRequestContext) throws(SQSError) -> String {
-        let url = try input.optionalString("QueueUrl") ?? (context.path.split(separator: "/").count >= 2 ? context.path : nil)
+        let url = try input.optionalString("QueueUrl") ?? (SQSRequestContext.namesQueue(context.path) ? context.path : nil)
         guard let url else { throw .missingParameter("QueueUrl") }
         guard let name = url.split(separator: "/").last, !name.isEmpty else { throw .nonExistentQueue }
         return String(name)

@@ -23,6 +23,10 @@ enum QueryRequestDecoder {
         "DeleteMessageBatchRequestEntry": "Entries",
         "ChangeMessageVisibilityBatchRequestEntry": "Entries",
     ]
+    /// The JSON names of those lists, which a Query client may also use (`Entries.1.Id`): botocore's
+    /// query serializer does with a model whose list members carry no names, and sends an empty
+    /// list as the bare name with an empty value (`Entries=`).
+    private static let listMembers = Set(lists.values)
 
     /// Parses an `application/x-www-form-urlencoded` body or query string into ordered pairs.
     static func parameters(_ encoded: String) throws(SQSError) -> [(String, String)] {
@@ -41,10 +45,11 @@ enum QueryRequestDecoder {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// Builds the request document from parameters other than `Action` and `Version`.
+    /// Builds the request document from parameters other than `Action`, `Version` and a query
+    /// signature's `X-Amz-*` parameters.
     static func document(from parameters: [(String, String)]) -> AWSValue {
         var root = Node.branch([:])
-        for (name, value) in parameters where name != "Action" && name != "Version" {
+        for (name, value) in parameters where name != "Action" && name != "Version" && !name.hasPrefix("X-Amz-") {
             root.insert(value, at: name.split(separator: ".").map(String.init)[...])
         }
         return normalise(root.value)
@@ -90,8 +95,8 @@ enum QueryRequestDecoder {
                 let member = normalise(member)
                 if let map = maps[name] {
                     result[map.member] = .map(keyedEntries(member, key: map.key, value: map.value))
-                } else if let list = lists[name] {
-                    result[list] = member
+                } else if let list = lists[name] ?? (listMembers.contains(name) ? name : nil) {
+                    result[list] = member == .string("") ? .list([]) : member
                 } else {
                     result[name] = member
                 }

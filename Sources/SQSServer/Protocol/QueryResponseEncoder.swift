@@ -18,7 +18,7 @@ enum QueryResponseEncoder {
 
     static func error(_ error: SQSError, requestId: String) -> String {
         #"<?xml version="1.0"?><ErrorResponse xmlns="\#(namespace)"><Error><Type>\#(error.isSenderFault ? "Sender" : "Receiver")</Type>"#
-            + "<Code>\(XMLText.escape(error.queryCode))</Code><Message>\(XMLText.escape(error.message))</Message><Detail/></Error>"
+            + "<Code>\(XMLText.escape(error.queryCode))</Code><Message>\(XMLText.escape(error.queryMessage))</Message><Detail/></Error>"
             + "<RequestId>\(requestId)</RequestId></ErrorResponse>"
     }
 

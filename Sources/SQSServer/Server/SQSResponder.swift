@@ -27,16 +27,16 @@ struct SQSResponder: Sendable {
         let target = request.header("X-Amz-Target")
         let wireProtocol: WireProtocol = target == nil ? .query : .json
         do throws(SQSError) {
-            let (action, document) = try decode(request, target: target ?? "", wireProtocol)
-            let scope = request.header("Authorization").flatMap(SigV4Scope.init(authorization:))
+            guard let decoded = try decode(request, target: target ?? "", wireProtocol) else { return Self.unknownOperation }
+            let scope = request.header("Authorization").flatMap(SigV4Scope.init(authorization:)) ?? decoded.queryScope
             let sqsContext = SQSRequestContext(
                 region: scope?.region ?? defaultRegion,
                 senderId: scope?.accessKey ?? actions.store.accountId,
                 baseURL: "http://\(request.header("Host") ?? "localhost")",
                 path: String(request.path),
                 traceHeader: request.header("X-Amzn-Trace-Id"))
-            let result = try await actions.perform(action, AWSInput(document), sqsContext)
-            return encode(result, action: action, requestId: requestId, wireProtocol)
+            let result = try await actions.perform(decoded.action, AWSInput(decoded.document), sqsContext)
+            return encode(result, action: decoded.action, requestId: requestId, wireProtocol)
         } catch {
             if error.code == .internalError {
                 logger.error("request failed", metadata: ["error": "\(error)"])
@@ -45,7 +45,16 @@ struct SQSResponder: Sendable {
         }
     }
 
-    private func decode(_ request: HTTPServerRequest, target: String, _ wireProtocol: WireProtocol) throws(SQSError) -> (SQSAction, AWSValue) {
+    private struct DecodedRequest {
+        let action: SQSAction
+        let document: AWSValue
+        /// The credential scope of a query-signed (presigned) Query request.
+        var queryScope: SigV4Scope?
+    }
+
+    /// The action and its document; `nil` for a GET that names no action, which AWS answers with
+    /// its own XML whatever the client asked for.
+    private func decode(_ request: HTTPServerRequest, target: String, _ wireProtocol: WireProtocol) throws(SQSError) -> DecodedRequest? {
         let body = request.body
         switch wireProtocol {
         case .json:
@@ -53,19 +62,24 @@ struct SQSResponder: Sendable {
             guard let action = SQSAction(rawValue: name) else {
                 throw SQSError(.invalidAction, "The action \(name.isEmpty ? target : name) is not valid for this endpoint.")
             }
-            return (action, try AWSValue.parseJSON(Array(buffer: body)))
+            return DecodedRequest(action: action, document: try AWSValue.parseJSON(Array(buffer: body)))
         case .query:
             guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
                 throw SQSError(.malformedQueryString, "The request body is not valid UTF-8.")
             }
             let parameters = try QueryRequestDecoder.parameters(text) + QueryRequestDecoder.parameters(String(request.query ?? ""))
             guard let name = parameters.first(where: { $0.0 == "Action" })?.1 else {
+                guard request.method != .GET else { return nil }
                 throw SQSError(.missingParameter, "The request must contain the parameter Action.")
             }
-            guard let action = SQSAction(rawValue: name) else {
+            // A queue's URL is an endpoint for the actions on that queue only.
+            guard let action = SQSAction(rawValue: name), !(action.isAccountWide && SQSRequestContext.namesQueue(request.path)) else {
                 throw SQSError(.invalidAction, "The action \(name) is not valid for this endpoint.")
             }
-            return (action, QueryRequestDecoder.document(from: parameters))
+            let credential = parameters.first(where: { $0.0 == "X-Amz-Credential" })?.1
+            return DecodedRequest(
+                action: action, document: QueryRequestDecoder.document(from: parameters),
+                queryScope: credential.flatMap { SigV4Scope(authorization: "Credential=\($0)") })
         }
     }
 
@@ -84,7 +98,7 @@ struct SQSResponder: Sendable {
         let status = HTTPResponseStatus(statusCode: error.httpStatus)
         switch wireProtocol {
         case .json:
-            let body = AWSValue.map(["__type": .string("com.amazonaws.sqs#\(error.code.rawValue)"), "message": .string(error.message)])
+            let body = AWSValue.map(["__type": .string("com.amazonaws.sqs#\(error.shapeName)"), "message": .string(error.message)])
             var response = response(status, contentType: "application/x-amz-json-1.0", requestId: requestId, body: body.jsonBytes())
             response.headers.add(name: "x-amzn-query-error", value: "\(error.queryCode);\(error.isSenderFault ? "Sender" : "Receiver")")
             return response
@@ -99,6 +113,10 @@ struct SQSResponder: Sendable {
     private static let contentLengthExceeded = HTTPServerResponse(
         status: .payloadTooLarge, headers: ["Content-Type": "text/plain"],
         bytes: Array("HTTP content length exceeded \(maximumRequestBytes) bytes.".utf8))
+
+    /// AWS's answer to a GET that names no action, as XML even to a client that asked for JSON.
+    private static let unknownOperation = HTTPServerResponse(
+        status: .notFound, headers: ["Content-Type": "text/xml"], bytes: Array("<UnknownOperationException/>".utf8))
 
     private func response(_ status: HTTPResponseStatus, contentType: String, requestId: String, body: [UInt8]) -> HTTPServerResponse {
         HTTPServerResponse(status: status, headers: ["Content-Type": contentType, "x-amzn-RequestId": requestId], bytes: body)

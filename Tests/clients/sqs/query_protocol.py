@@ -5,23 +5,44 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
 
+import botocore.auth
+import botocore.awsrequest
+import botocore.credentials
+
 from common import ENDPOINT, done
 
 NS = {"sqs": "http://queue.amazonaws.com/doc/2012-11-05/"}
 
 
-def call(params, path="/", method="POST"):
-    data = urllib.parse.urlencode(params).encode()
-    if method == "GET":
-        request = urllib.request.Request(f"{ENDPOINT}{path}?{data.decode()}", method="GET")
-    else:
-        request = urllib.request.Request(f"{ENDPOINT}{path}", data=data, method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+def send(request):
+    """The status and the raw body of the answer."""
     try:
         with urllib.request.urlopen(request) as response:
-            return response.status, ElementTree.fromstring(response.read())
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, ElementTree.fromstring(error.read())
+        return error.code, error.read()
+
+
+def call(params, path="/", method="POST", headers=None):
+    data = urllib.parse.urlencode(params).encode()
+    if method == "GET":
+        request = urllib.request.Request(f"{ENDPOINT}{path}?{data.decode()}", method="GET", headers=headers or {})
+    else:
+        request = urllib.request.Request(f"{ENDPOINT}{path}", data=data, method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+    status, body = send(request)
+    return status, ElementTree.fromstring(body)
+
+
+def expect_error(result, status, code, message=None):
+    """A Query error answer: HTTP status, `<Type>Sender</Type>`, `<Code>` and `<Message>`."""
+    got_status, root = result
+    assert root.tag == "{%s}ErrorResponse" % NS["sqs"], ElementTree.tostring(root)
+    assert (got_status, text(root, "sqs:Error/sqs:Code")) == (status, code), (got_status, ElementTree.tostring(root))
+    assert text(root, "sqs:Error/sqs:Type") == "Sender"
+    assert text(root, "sqs:RequestId")
+    if message is not None:
+        assert text(root, "sqs:Error/sqs:Message") == message, ElementTree.tostring(root)
 
 
 def text(root, path):
@@ -54,6 +75,18 @@ status, root = call({"Action": "SendMessageBatch", "QueueUrl": url,
                      "SendMessageBatchRequestEntry.2.Id": "b", "SendMessageBatchRequestEntry.2.MessageBody": "two"})
 ids = [e.findtext("sqs:Id", namespaces=NS) for e in root.findall("sqs:SendMessageBatchResult/sqs:SendMessageBatchResultEntry", NS)]
 assert sorted(ids) == ["a", "b"], ElementTree.tostring(root)
+# The entries by their JSON member name, as botocore's query serializer sends them for a model whose
+# list members carry no names; an empty list as the bare name.
+status, root = call({"Action": "SendMessageBatch", "QueueUrl": url, "Entries.1.Id": "c", "Entries.1.MessageBody": "three"})
+assert status == 200, ElementTree.tostring(root)
+ids = [e.findtext("sqs:Id", namespaces=NS) for e in root.findall("sqs:SendMessageBatchResult/sqs:SendMessageBatchResultEntry", NS)]
+assert ids == ["c"], ElementTree.tostring(root)
+for action, entry in [("SendMessageBatch", "SendMessageBatchRequestEntry"), ("DeleteMessageBatch", "DeleteMessageBatchRequestEntry"),
+                      ("ChangeMessageVisibilityBatch", "ChangeMessageVisibilityBatchRequestEntry")]:
+    expect_error(call({"Action": action, "QueueUrl": url, "Entries": ""}), 400, "AWS.SimpleQueueService.EmptyBatchRequest",
+                 f"There should be at least one {entry} in the request.")
+    expect_error(call({"Action": action, "QueueUrl": url}), 400, "MissingParameter",
+                 "The request must contain the parameter Entries.")
 
 # Sent to the queue's own URL path, without QueueUrl; MaxNumberOfMessages as a string.
 path = urllib.parse.urlparse(url).path
@@ -61,7 +94,7 @@ status, root = call({"Action": "ReceiveMessage", "MaxNumberOfMessages": "10", "A
                      "MessageAttributeName.1": "All", "VisibilityTimeout": "0"}, path=path)
 messages = root.findall("sqs:ReceiveMessageResult/sqs:Message", NS)
 bodies = sorted(m.findtext("sqs:Body", namespaces=NS) for m in messages)
-assert bodies == ["hello & <xml>", "one", "two"], bodies
+assert bodies == ["hello & <xml>", "one", "three", "two"], bodies
 first = next(m for m in messages if m.findtext("sqs:Body", namespaces=NS) == "hello & <xml>")
 attribute_names = {a.findtext("sqs:Name", namespaces=NS) for a in first.findall("sqs:Attribute", NS)}
 assert {"SenderId", "SentTimestamp", "ApproximateReceiveCount"} <= attribute_names, attribute_names
@@ -83,6 +116,16 @@ status, root = call({"Action": "DeleteMessageBatch", "QueueUrl": url,
                      "DeleteMessageBatchRequestEntry.1.Id": "d", "DeleteMessageBatchRequestEntry.1.ReceiptHandle": handle})
 assert root.find("sqs:DeleteMessageBatchResult/sqs:DeleteMessageBatchResultEntry", NS) is not None
 
+status, root = call({"Action": "ReceiveMessage", "QueueUrl": url, "VisibilityTimeout": "30"})
+handle = text(root, "sqs:ReceiveMessageResult/sqs:Message/sqs:ReceiptHandle")
+status, root = call({"Action": "ChangeMessageVisibility", "QueueUrl": url, "ReceiptHandle": handle, "VisibilityTimeout": "60"})
+assert status == 200 and root.tag == "{%s}ChangeMessageVisibilityResponse" % NS["sqs"], ElementTree.tostring(root)
+status, root = call({"Action": "DeleteMessage", "QueueUrl": url, "ReceiptHandle": handle})
+assert status == 200 and root.tag == "{%s}DeleteMessageResponse" % NS["sqs"], ElementTree.tostring(root)
+expect_error(call({"Action": "DeleteMessage", "QueueUrl": url, "ReceiptHandle": "garbage"}), 400, "ReceiptHandleIsInvalid")
+expect_error(call({"Action": "ChangeMessageVisibility", "QueueUrl": url, "ReceiptHandle": handle}), 400, "MissingParameter",
+             "The request must contain the parameter VisibilityTimeout.")
+
 status, root = call({"Action": "ListQueues", "QueueNamePrefix": "query"}, method="GET")
 assert [e.text for e in root.findall("sqs:ListQueuesResult/sqs:QueueUrl", NS)] == [url]
 
@@ -90,8 +133,10 @@ status, root = call({"Action": "ListQueueTags", "QueueUrl": url})
 tags = {t.findtext("sqs:Key", namespaces=NS): t.findtext("sqs:Value", namespaces=NS)
         for t in root.findall("sqs:ListQueueTagsResult/sqs:Tag", NS)}
 assert tags == {"team": "crm"}, tags
-status, _ = call({"Action": "TagQueue", "QueueUrl": url, "Tag.1.Key": "env", "Tag.1.Value": "dev"})
-status, _ = call({"Action": "UntagQueue", "QueueUrl": url, "TagKey.1": "team"})
+status, root = call({"Action": "TagQueue", "QueueUrl": url, "Tag.1.Key": "env", "Tag.1.Value": "dev"})
+assert status == 200 and root.tag == "{%s}TagQueueResponse" % NS["sqs"], ElementTree.tostring(root)
+status, root = call({"Action": "UntagQueue", "QueueUrl": url, "TagKey.1": "team"})
+assert status == 200 and root.tag == "{%s}UntagQueueResponse" % NS["sqs"], ElementTree.tostring(root)
 status, root = call({"Action": "ListQueueTags", "QueueUrl": url})
 assert [t.findtext("sqs:Key", namespaces=NS) for t in root.findall("sqs:ListQueueTagsResult/sqs:Tag", NS)] == ["env"]
 
@@ -111,33 +156,79 @@ assert status == 200 and root.find("sqs:ListDeadLetterSourceQueuesResult", NS) i
 status, root = call({"Action": "ListMessageMoveTasks", "SourceArn": "arn:aws:sqs:us-east-1:000000000000:query-q"})
 assert status == 200 and root.find("sqs:ListMessageMoveTasksResult", NS) is not None
 
-# Errors: XML ErrorResponse with Type, Code and Message.
-status, root = call({"Action": "GetQueueUrl", "QueueName": "absent"})
-assert status == 400 and root.tag == "{%s}ErrorResponse" % NS["sqs"]
-assert text(root, "sqs:Error/sqs:Type") == "Sender"
-assert text(root, "sqs:Error/sqs:Code") == "AWS.SimpleQueueService.NonExistentQueue"
-assert text(root, "sqs:Error/sqs:Message") == "The specified queue does not exist."
-assert text(root, "sqs:RequestId")
-status, root = call({"Action": "Explode"})
-assert status == 400 and text(root, "sqs:Error/sqs:Code") == "InvalidAction"
-status, root = call({"QueueName": "no-action"})
-assert status == 400 and text(root, "sqs:Error/sqs:Code") == "MissingParameter"
-status, root = call({"Action": "CreateQueue"})
-assert status == 400 and text(root, "sqs:Error/sqs:Code") == "MissingParameter"
-status, root = call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "ten"})
-assert status == 400 and text(root, "sqs:Error/sqs:Code") == "InvalidParameterValue"
-status, root = call({"Action": "SendMessageBatch", "QueueUrl": url})
-assert text(root, "sqs:Error/sqs:Code") == "AWS.SimpleQueueService.EmptyBatchRequest"
+# Errors: XML ErrorResponse with Type, Code and Message. A queue that does not exist gets the Query
+# protocol's own message (recorded: test_non_existent_queue's "queue-does-not-exist-query").
+expect_error(call({"Action": "GetQueueUrl", "QueueName": "absent"}), 400, "AWS.SimpleQueueService.NonExistentQueue",
+             "The specified queue does not exist for this wsdl version.")
+expect_error(call({"Action": "Explode"}), 400, "InvalidAction", "The action Explode is not valid for this endpoint.")
+expect_error(call({"QueueName": "no-action"}), 400, "MissingParameter")
+expect_error(call({"Action": "CreateQueue"}), 400, "MissingParameter", "The request must contain the parameter QueueName.")
+expect_error(call({"Action": "SendMessage", "QueueUrl": url}), 400, "MissingParameter",
+             "The request must contain the parameter MessageBody.")
+expect_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "11"}), 400, "InvalidParameterValue",
+             "Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.")
+expect_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "ten"}), 400, "InvalidParameterValue")
 
-# A malformed percent-escape.
-request = urllib.request.Request(f"{ENDPOINT}/", data=b"Action=ListQueues&QueueNamePrefix=%zz", method="POST",
-                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
-try:
-    urllib.request.urlopen(request)
-    raise AssertionError("malformed query accepted")
-except urllib.error.HTTPError as error:
-    assert error.code == 400
-    assert ElementTree.fromstring(error.read()).findtext("sqs:Error/sqs:Code", namespaces=NS) == "MalformedQueryString"
+# A malformed percent-escape: MalformedQueryString, which AWS answers with 404 (API Reference, Common Errors).
+status, body = send(urllib.request.Request(f"{ENDPOINT}/", data=b"Action=ListQueues&QueueNamePrefix=%zz", method="POST",
+                                           headers={"Content-Type": "application/x-www-form-urlencoded"}))
+assert status == 404, status
+assert ElementTree.fromstring(body).findtext("sqs:Error/sqs:Code", namespaces=NS) == "MalformedQueryString"
+
+# Message move tasks: from a dead-letter queue back to a queue, slowly enough to cancel.
+status, root = call({"Action": "CreateQueue", "QueueName": "query-dlq"})
+dlq = text(root, "sqs:CreateQueueResult/sqs:QueueUrl")
+dlq_arn = "arn:aws:sqs:us-east-1:000000000000:query-dlq"
+status, root = call({"Action": "CreateQueue", "QueueName": "query-source", "Attribute.1.Name": "RedrivePolicy",
+                     "Attribute.1.Value": '{"deadLetterTargetArn": "%s", "maxReceiveCount": 3}' % dlq_arn})
+assert status == 200, ElementTree.tostring(root)
+entries = {}
+for i in range(1, 11):
+    entries.update({f"SendMessageBatchRequestEntry.{i}.Id": f"m{i}", f"SendMessageBatchRequestEntry.{i}.MessageBody": "dead"})
+status, root = call({"Action": "SendMessageBatch", "QueueUrl": dlq, **entries})
+assert status == 200 and len(root.findall("sqs:SendMessageBatchResult/sqs:SendMessageBatchResultEntry", NS)) == 10
+status, root = call({"Action": "StartMessageMoveTask", "SourceArn": dlq_arn, "DestinationArn": "arn:aws:sqs:us-east-1:000000000000:query-q",
+                     "MaxNumberOfMessagesPerSecond": "1"})
+assert status == 200 and root.tag == "{%s}StartMessageMoveTaskResponse" % NS["sqs"], ElementTree.tostring(root)
+task_handle = text(root, "sqs:StartMessageMoveTaskResult/sqs:TaskHandle")
+assert task_handle, ElementTree.tostring(root)
+status, root = call({"Action": "CancelMessageMoveTask", "TaskHandle": task_handle})
+assert status == 200 and root.tag == "{%s}CancelMessageMoveTaskResponse" % NS["sqs"], ElementTree.tostring(root)
+assert int(text(root, "sqs:CancelMessageMoveTaskResult/sqs:ApproximateNumberOfMessagesMoved")) < 10
+status, root = call({"Action": "StartMessageMoveTask"})
+expect_error((status, root), 400, "MissingParameter", "The request must contain the parameter SourceArn.")
+
+# The Query protocol over GET, to the queue's URL (recorded against AWS: LocalStack's TestSqsQueryApi).
+status, root = call({"Action": "SendMessage", "MessageBody": "by GET"}, path=path, method="GET")
+assert status == 200 and text(root, "sqs:SendMessageResult/sqs:MessageId"), ElementTree.tostring(root)
+# Actions on the account are not valid for a queue's URL, by GET or POST.
+for action in ["CreateQueue", "ListQueues"]:
+    for method in ["GET", "POST"]:
+        expect_error(call({"Action": action, "QueueName": "other"}, path=path, method=method), 400, "InvalidAction",
+                     f"The action {action} is not valid for this endpoint.")
+# A GET naming no action: 404 and AWS's bare XML, even to a client that asks for JSON.
+for headers in [{}, {"Accept": "application/json"}]:
+    status, body = send(urllib.request.Request(f"{ENDPOINT}{path}", method="GET", headers=headers))
+    assert status == 404 and body.startswith(b"<UnknownOperationException"), (status, body)
+# A query-signed (presigned) GET: the signature travels in the query string, and its credential
+# scope gives the region, as a header's would.
+credentials = botocore.credentials.Credentials("AKIDQUEUELABTEST", "secret")
+presign = botocore.awsrequest.AWSRequest(method="GET", url=f"{ENDPOINT}/", params={"Action": "CreateQueue", "QueueName": "signed-q"})
+botocore.auth.SigV4QueryAuth(credentials, "sqs", "eu-west-1", expires=300).add_auth(presign)
+signed_url = presign.prepare().url
+assert "X-Amz-Signature=" in signed_url and "X-Amz-Credential=" in signed_url, signed_url
+status, body = send(urllib.request.Request(signed_url, method="GET"))
+assert status == 200, (status, body)
+signed_queue = ElementTree.fromstring(body).findtext("sqs:CreateQueueResult/sqs:QueueUrl", namespaces=NS)
+status, root = call({"Action": "GetQueueAttributes", "AttributeName.1": "QueueArn"}, path=urllib.parse.urlparse(signed_queue).path,
+                    method="GET")
+assert text(root, "sqs:GetQueueAttributesResult/sqs:Attribute/sqs:Value") == "arn:aws:sqs:eu-west-1:000000000000:signed-q", \
+    ElementTree.tostring(root)
+# GET DeleteQueue on the queue's URL works; a GET on the deleted queue gets the Query message.
+status, root = call({"Action": "DeleteQueue"}, path=urllib.parse.urlparse(signed_queue).path, method="GET")
+assert status == 200 and root.tag == "{%s}DeleteQueueResponse" % NS["sqs"], ElementTree.tostring(root)
+expect_error(call({"Action": "GetQueueAttributes", "AttributeName.1": "QueueArn"}, path=urllib.parse.urlparse(signed_queue).path,
+                  method="GET"), 400, "AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist for this wsdl version.")
 
 status, root = call({"Action": "PurgeQueue", "QueueUrl": url})
 assert status == 200

@@ -111,7 +111,7 @@ expect_error("InvalidParameterValue", sqs.remove_permission, QueueUrl=tagged, La
 sqs.send_message(QueueUrl=tagged, MessageBody="a")
 sqs.purge_queue(QueueUrl=tagged)
 assert attributes(sqs, tagged, "ApproximateNumberOfMessages")["ApproximateNumberOfMessages"] == "0"
-expect_error("AWS.SimpleQueueService.PurgeQueueInProgress", sqs.purge_queue, QueueUrl=tagged)
+expect_error("AWS.SimpleQueueService.PurgeQueueInProgress", sqs.purge_queue, QueueUrl=tagged, status=403)
 
 sqs.delete_queue(QueueUrl=url)
 expect_error("AWS.SimpleQueueService.NonExistentQueue", sqs.get_queue_url, QueueName="orders")
