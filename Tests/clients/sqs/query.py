@@ -1,4 +1,4 @@
-"""Raw Query-protocol requests for the scenario scripts: form-encoded POSTs, XML answers parsed."""
+"""Raw Query-protocol requests for the scenario scripts: form-encoded requests, XML answers parsed."""
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -9,22 +9,37 @@ from common import ENDPOINT
 NS = {"sqs": "http://queue.amazonaws.com/doc/2012-11-05/"}
 
 
-def query(params, headers=None):
-    """POSTs `params` as a Query request; returns the HTTP status and the parsed XML answer."""
-    request = urllib.request.Request(
-        f"{ENDPOINT}/", data=urllib.parse.urlencode(params).encode(), method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+def send(request):
+    """The status and the raw body of the answer."""
     try:
         with urllib.request.urlopen(request) as response:
-            return response.status, ElementTree.fromstring(response.read())
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, ElementTree.fromstring(error.read())
+        return error.code, error.read()
 
 
-def expect_query_error(params, status, code, message):
-    """Asserts a Query request fails with AWS's `ErrorResponse`: the status, a Sender fault, the code and message."""
-    got_status, root = query(params)
-    error = root.find("sqs:Error", NS)
-    assert root.tag == "{%s}ErrorResponse" % NS["sqs"] and error is not None, ElementTree.tostring(root)
-    got = {name: error.findtext(f"sqs:{name}", namespaces=NS) for name in ("Type", "Code", "Message")}
-    assert (got_status, got) == (status, {"Type": "Sender", "Code": code, "Message": message}), (got_status, got)
+def call(params, path="/", method="POST", headers=None):
+    """Sends `params` as a Query request (form-encoded POST, or a GET's query string); the status and the parsed XML."""
+    data = urllib.parse.urlencode(params).encode()
+    if method == "GET":
+        request = urllib.request.Request(f"{ENDPOINT}{path}?{data.decode()}", method="GET", headers=headers or {})
+    else:
+        request = urllib.request.Request(f"{ENDPOINT}{path}", data=data, method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+    status, body = send(request)
+    return status, ElementTree.fromstring(body)
+
+
+def expect_query_error(result, status, code, message=None):
+    """A Query error answer: HTTP status, `<Type>Sender</Type>`, `<Code>` and `<Message>`."""
+    got_status, root = result
+    assert root.tag == "{%s}ErrorResponse" % NS["sqs"], ElementTree.tostring(root)
+    assert (got_status, text(root, "sqs:Error/sqs:Code")) == (status, code), (got_status, ElementTree.tostring(root))
+    assert text(root, "sqs:Error/sqs:Type") == "Sender"
+    assert text(root, "sqs:RequestId")
+    if message is not None:
+        assert text(root, "sqs:Error/sqs:Message") == message, ElementTree.tostring(root)
+
+
+def text(root, path):
+    return root.findtext(path, namespaces=NS)

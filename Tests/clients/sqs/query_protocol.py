@@ -1,6 +1,5 @@
 """The Query protocol through raw HTTP: form-encoded requests, XML answers parsed and checked."""
 import hashlib
-import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
@@ -10,44 +9,7 @@ import botocore.awsrequest
 import botocore.credentials
 
 from common import ENDPOINT, done
-
-NS = {"sqs": "http://queue.amazonaws.com/doc/2012-11-05/"}
-
-
-def send(request):
-    """The status and the raw body of the answer."""
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def call(params, path="/", method="POST", headers=None):
-    data = urllib.parse.urlencode(params).encode()
-    if method == "GET":
-        request = urllib.request.Request(f"{ENDPOINT}{path}?{data.decode()}", method="GET", headers=headers or {})
-    else:
-        request = urllib.request.Request(f"{ENDPOINT}{path}", data=data, method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
-    status, body = send(request)
-    return status, ElementTree.fromstring(body)
-
-
-def expect_error(result, status, code, message=None):
-    """A Query error answer: HTTP status, `<Type>Sender</Type>`, `<Code>` and `<Message>`."""
-    got_status, root = result
-    assert root.tag == "{%s}ErrorResponse" % NS["sqs"], ElementTree.tostring(root)
-    assert (got_status, text(root, "sqs:Error/sqs:Code")) == (status, code), (got_status, ElementTree.tostring(root))
-    assert text(root, "sqs:Error/sqs:Type") == "Sender"
-    assert text(root, "sqs:RequestId")
-    if message is not None:
-        assert text(root, "sqs:Error/sqs:Message") == message, ElementTree.tostring(root)
-
-
-def text(root, path):
-    return root.findtext(path, namespaces=NS)
-
+from query import NS, call, expect_query_error, send, text
 
 status, root = call({"Action": "CreateQueue", "QueueName": "query-q",
                      "Attribute.1.Name": "VisibilityTimeout", "Attribute.1.Value": "40",
@@ -83,9 +45,9 @@ ids = [e.findtext("sqs:Id", namespaces=NS) for e in root.findall("sqs:SendMessag
 assert ids == ["c"], ElementTree.tostring(root)
 for action, entry in [("SendMessageBatch", "SendMessageBatchRequestEntry"), ("DeleteMessageBatch", "DeleteMessageBatchRequestEntry"),
                       ("ChangeMessageVisibilityBatch", "ChangeMessageVisibilityBatchRequestEntry")]:
-    expect_error(call({"Action": action, "QueueUrl": url, "Entries": ""}), 400, "AWS.SimpleQueueService.EmptyBatchRequest",
+    expect_query_error(call({"Action": action, "QueueUrl": url, "Entries": ""}), 400, "AWS.SimpleQueueService.EmptyBatchRequest",
                  f"There should be at least one {entry} in the request.")
-    expect_error(call({"Action": action, "QueueUrl": url}), 400, "MissingParameter",
+    expect_query_error(call({"Action": action, "QueueUrl": url}), 400, "MissingParameter",
                  "The request must contain the parameter Entries.")
 
 # Sent to the queue's own URL path, without QueueUrl; MaxNumberOfMessages as a string.
@@ -122,8 +84,8 @@ status, root = call({"Action": "ChangeMessageVisibility", "QueueUrl": url, "Rece
 assert status == 200 and root.tag == "{%s}ChangeMessageVisibilityResponse" % NS["sqs"], ElementTree.tostring(root)
 status, root = call({"Action": "DeleteMessage", "QueueUrl": url, "ReceiptHandle": handle})
 assert status == 200 and root.tag == "{%s}DeleteMessageResponse" % NS["sqs"], ElementTree.tostring(root)
-expect_error(call({"Action": "DeleteMessage", "QueueUrl": url, "ReceiptHandle": "garbage"}), 400, "ReceiptHandleIsInvalid")
-expect_error(call({"Action": "ChangeMessageVisibility", "QueueUrl": url, "ReceiptHandle": handle}), 400, "MissingParameter",
+expect_query_error(call({"Action": "DeleteMessage", "QueueUrl": url, "ReceiptHandle": "garbage"}), 400, "ReceiptHandleIsInvalid")
+expect_query_error(call({"Action": "ChangeMessageVisibility", "QueueUrl": url, "ReceiptHandle": handle}), 400, "MissingParameter",
              "The request must contain the parameter VisibilityTimeout.")
 
 status, root = call({"Action": "ListQueues", "QueueNamePrefix": "query"}, method="GET")
@@ -158,16 +120,16 @@ assert status == 200 and root.find("sqs:ListMessageMoveTasksResult", NS) is not 
 
 # Errors: XML ErrorResponse with Type, Code and Message. A queue that does not exist gets the Query
 # protocol's own message (recorded: test_non_existent_queue's "queue-does-not-exist-query").
-expect_error(call({"Action": "GetQueueUrl", "QueueName": "absent"}), 400, "AWS.SimpleQueueService.NonExistentQueue",
+expect_query_error(call({"Action": "GetQueueUrl", "QueueName": "absent"}), 400, "AWS.SimpleQueueService.NonExistentQueue",
              "The specified queue does not exist for this wsdl version.")
-expect_error(call({"Action": "Explode"}), 400, "InvalidAction", "The action Explode is not valid for this endpoint.")
-expect_error(call({"QueueName": "no-action"}), 400, "MissingParameter")
-expect_error(call({"Action": "CreateQueue"}), 400, "MissingParameter", "The request must contain the parameter QueueName.")
-expect_error(call({"Action": "SendMessage", "QueueUrl": url}), 400, "MissingParameter",
+expect_query_error(call({"Action": "Explode"}), 400, "InvalidAction", "The action Explode is not valid for this endpoint.")
+expect_query_error(call({"QueueName": "no-action"}), 400, "MissingParameter")
+expect_query_error(call({"Action": "CreateQueue"}), 400, "MissingParameter", "The request must contain the parameter QueueName.")
+expect_query_error(call({"Action": "SendMessage", "QueueUrl": url}), 400, "MissingParameter",
              "The request must contain the parameter MessageBody.")
-expect_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "11"}), 400, "InvalidParameterValue",
+expect_query_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "11"}), 400, "InvalidParameterValue",
              "Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.")
-expect_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "ten"}), 400, "InvalidParameterValue")
+expect_query_error(call({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "ten"}), 400, "InvalidParameterValue")
 
 # A malformed percent-escape: MalformedQueryString, which AWS answers with 404 (API Reference, Common Errors).
 status, body = send(urllib.request.Request(f"{ENDPOINT}/", data=b"Action=ListQueues&QueueNamePrefix=%zz", method="POST",
@@ -196,7 +158,7 @@ status, root = call({"Action": "CancelMessageMoveTask", "TaskHandle": task_handl
 assert status == 200 and root.tag == "{%s}CancelMessageMoveTaskResponse" % NS["sqs"], ElementTree.tostring(root)
 assert int(text(root, "sqs:CancelMessageMoveTaskResult/sqs:ApproximateNumberOfMessagesMoved")) < 10
 status, root = call({"Action": "StartMessageMoveTask"})
-expect_error((status, root), 400, "MissingParameter", "The request must contain the parameter SourceArn.")
+expect_query_error((status, root), 400, "MissingParameter", "The request must contain the parameter SourceArn.")
 
 # The Query protocol over GET, to the queue's URL (recorded against AWS: LocalStack's TestSqsQueryApi).
 status, root = call({"Action": "SendMessage", "MessageBody": "by GET"}, path=path, method="GET")
@@ -204,7 +166,7 @@ assert status == 200 and text(root, "sqs:SendMessageResult/sqs:MessageId"), Elem
 # Actions on the account are not valid for a queue's URL, by GET or POST.
 for action in ["CreateQueue", "ListQueues"]:
     for method in ["GET", "POST"]:
-        expect_error(call({"Action": action, "QueueName": "other"}, path=path, method=method), 400, "InvalidAction",
+        expect_query_error(call({"Action": action, "QueueName": "other"}, path=path, method=method), 400, "InvalidAction",
                      f"The action {action} is not valid for this endpoint.")
 # A GET naming no action: 404 and AWS's bare XML, even to a client that asks for JSON.
 for headers in [{}, {"Accept": "application/json"}]:
@@ -227,7 +189,7 @@ assert text(root, "sqs:GetQueueAttributesResult/sqs:Attribute/sqs:Value") == "ar
 # GET DeleteQueue on the queue's URL works; a GET on the deleted queue gets the Query message.
 status, root = call({"Action": "DeleteQueue"}, path=urllib.parse.urlparse(signed_queue).path, method="GET")
 assert status == 200 and root.tag == "{%s}DeleteQueueResponse" % NS["sqs"], ElementTree.tostring(root)
-expect_error(call({"Action": "GetQueueAttributes", "AttributeName.1": "QueueArn"}, path=urllib.parse.urlparse(signed_queue).path,
+expect_query_error(call({"Action": "GetQueueAttributes", "AttributeName.1": "QueueArn"}, path=urllib.parse.urlparse(signed_queue).path,
                   method="GET"), 400, "AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist for this wsdl version.")
 
 status, root = call({"Action": "PurgeQueue", "QueueUrl": url})

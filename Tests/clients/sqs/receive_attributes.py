@@ -9,7 +9,7 @@ test_system_attributes_have_no_effect_on_attr_md5); the trace header rules are t
 import os
 
 from common import client, done
-from query import NS, query
+from query import NS, call
 
 sqs = client()
 url = sqs.create_queue(QueueName="selection", Attributes={"VisibilityTimeout": "0"})["QueueUrl"]
@@ -90,11 +90,11 @@ assert {m["Body"] for m in everything if "AWSTraceHeader" in m["Attributes"]} ==
 
 # The same through the Query protocol: the header on a form-encoded send, names as AttributeName.N,
 # MessageSystemAttributeName.N and MessageAttributeName.N.
-status, root = query({"Action": "CreateQueue", "QueueName": "traced-query", "Attribute.1.Name": "VisibilityTimeout",
+status, root = call({"Action": "CreateQueue", "QueueName": "traced-query", "Attribute.1.Name": "VisibilityTimeout",
                       "Attribute.1.Value": "0"})
 assert status == 200, root
 query_url = root.findtext("sqs:CreateQueueResult/sqs:QueueUrl", namespaces=NS)
-status, root = query({"Action": "SendMessage", "QueueUrl": query_url, "MessageBody": "via query",
+status, root = call({"Action": "SendMessage", "QueueUrl": query_url, "MessageBody": "via query",
                       "MessageAttribute.1.Name": "Hello", "MessageAttribute.1.Value.DataType": "String",
                       "MessageAttribute.1.Value.StringValue": "There",
                       "MessageAttribute.2.Name": "General", "MessageAttribute.2.Value.DataType": "String",
@@ -104,7 +104,7 @@ assert status == 200 and root.find("sqs:SendMessageResult/sqs:MD5OfMessageSystem
 
 
 def query_receive(params):
-    status, root = query({"Action": "ReceiveMessage", "QueueUrl": query_url, **params})
+    status, root = call({"Action": "ReceiveMessage", "QueueUrl": query_url, **params})
     assert status == 200, root
     message = root.find("sqs:ReceiveMessageResult/sqs:Message", NS)
     system = {a.findtext("sqs:Name", namespaces=NS): a.findtext("sqs:Value", namespaces=NS)
