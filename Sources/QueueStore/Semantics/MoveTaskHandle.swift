@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import StrictJSON
 
 /// A message move task's `TaskHandle` in SQS's format: base64 of the JSON object
@@ -14,7 +15,7 @@ public struct MoveTaskHandle: Codable, Equatable, Sendable {
 
     /// A new task's handle.
     static func new(sourceArn: String) -> MoveTaskHandle {
-        MoveTaskHandle(taskId: UUID().uuidString.lowercased(), sourceArn: sourceArn)
+        MoveTaskHandle(taskId: RandomIdentifier.uuidString(), sourceArn: sourceArn)
     }
 
     /// The handle as SQS hands it out.

@@ -67,8 +67,8 @@ extension QueueRecord {
         case "FifoThroughputLimit": fifoThroughputLimit = try oneOf(["perQueue", "perMessageGroupId"])
         case "KmsMasterKeyId": kmsMasterKeyId = value.isEmpty ? nil : value
         case "Policy":
-            // Not enforced, but kept only if it is a JSON object, as SQS requires.
-            guard value.isEmpty || (try? JSONSerialization.jsonObject(with: Data(value.utf8))) is [String: Any] else {
+            // Not enforced, but kept only if it is a JSON object, as SQS requires (read as AddPermission reads it).
+            guard value.isEmpty || (try? AccessPolicy(parsing: value)) != nil else {
                 throw SQSError(.invalidAttributeValue, "Invalid value for the parameter \(name).")
             }
             policy = value.isEmpty ? nil : value

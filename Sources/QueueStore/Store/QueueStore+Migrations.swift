@@ -164,9 +164,15 @@ extension QueueStore {
         migrator.registerMigration("v5 FIFO groups by first message, deduplication keys by id then group") { db in
             // A FIFO receive tells a group's first message from the rest with one probe here;
             // messages without a group (most of a standard queue's) cost nothing.
-            try db.execute(sql: "CREATE INDEX message_by_group ON message (queueId, groupId, id) WHERE groupId IS NOT NULL")
-            // Keys were the id, or the group and the id: records last five minutes, start afresh.
-            try db.execute(sql: "DELETE FROM deduplication")
+            try db.create(index: "message_by_group", on: "message", columns: ["queueId", "groupId", "id"],
+                          condition: Column("groupId") != nil)
+            // Keys were `<id>` (queue scope) or `<group> <id>` (group scope); they become `<id> <group>`,
+            // so a retried send is still refused across the upgrade (neither id holds a space).
+            try db.execute(sql: """
+                UPDATE deduplication SET key = CASE
+                    WHEN instr(key, ' ') = 0 THEN key || ' '
+                    ELSE substr(key, instr(key, ' ') + 1) || ' ' || substr(key, 1, instr(key, ' ') - 1) END
+                """)
         }
         return migrator
     }

@@ -113,8 +113,12 @@ extension QueueStore {
                     if queue.fifoQueue, let group = unserved.first(where: { $0.rowId == rowId })?.groupId { servedGroups.insert(group) }
                 }
             }
-            // Dead-lettering made room: look at the same page again (a group's next message may lead it now).
-            if movedThisPage { continue }
+            // Dead-lettering made room: look again from the start, as a group's next message may lead it
+            // now and sort before the cursor (groups already served stay filtered out).
+            if movedThisPage {
+                afterHead = FifoCursor()
+                continue
+            }
             guard queue.fifoQueue else { break }
             afterHead = FifoCursor(after: candidates)
         }
@@ -133,6 +137,8 @@ extension QueueStore {
                               visibleUntil: now + visibility)
     }
 
+    /// How many of one group's leading messages a FIFO receive's first page looks at: more than a
+    /// receive delivers, so messages it dead-letters on the way do not cut the receive short.
     static let candidatePage = 64
 
     /// Standard queues: visible messages in the order they were sent, so a message whose visibility
@@ -144,26 +150,6 @@ extension QueueStore {
             SELECT id, visibleAt, receiveCount, groupId FROM message INDEXED BY message_by_age
             WHERE queueId = ? AND visibleAt <= ? ORDER BY sentAt, id LIMIT ?
             """), arguments: [queue.id, now, limit]).map(Self.candidate)
-    }
-
-    /// Where a FIFO receive's next page of groups starts: after the first message of the last group looked at.
-    struct FifoCursor {
-        var visibleAt: Int64 = .min
-        var rowId: Int64 = 0
-
-        var isStart: Bool { rowId == 0 }
-
-        init() {}
-
-        init(after candidates: [ReceivePlanner.Candidate]) {
-            var heads: [String: ReceivePlanner.Candidate] = [:]
-            for candidate in candidates where candidate.rowId < heads[candidate.groupId ?? ""]?.rowId ?? .max {
-                heads[candidate.groupId ?? ""] = candidate
-            }
-            let last = heads.values.max { ($0.visibleAt, $0.rowId) < ($1.visibleAt, $1.rowId) }
-            visibleAt = last?.visibleAt ?? .max
-            rowId = last?.rowId ?? .max
-        }
     }
 
     /// FIFO queues: the next `groups` groups whose first message is visible, in the order it became

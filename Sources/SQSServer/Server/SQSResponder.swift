@@ -79,7 +79,7 @@ struct SQSResponder: Sendable {
             let credential = parameters.first(where: { $0.0 == "X-Amz-Credential" })?.1
             return DecodedRequest(
                 action: action, document: QueryRequestDecoder.document(from: parameters),
-                queryScope: credential.flatMap { SigV4Scope(authorization: "Credential=\($0)") })
+                queryScope: credential.flatMap(SigV4Scope.init(credential:)))
         }
     }
 

@@ -11,6 +11,14 @@ struct SigV4Scope: Equatable {
         self = scope
     }
 
+    /// The scope of a query-signed (presigned) request's `X-Amz-Credential`:
+    /// `AKID/20261121/us-west-2/sqs/aws4_request`.
+    init?(credential: String) {
+        var credential = credential
+        guard let scope = credential.withUTF8({ Self.scope(ofCredential: $0[...]) }) else { return nil }
+        self = scope
+    }
+
     init(accessKey: String, region: String) {
         self.accessKey = accessKey
         self.region = region
@@ -32,7 +40,11 @@ struct SigV4Scope: Equatable {
         start += marker.count
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: " ") { end += 1 }
-        let parts = bytes[start..<end].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return scope(ofCredential: bytes[start..<end])
+    }
+
+    private static func scope(ofCredential credential: Slice<UnsafeBufferPointer<UInt8>>) -> SigV4Scope? {
+        let parts = credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 5, !parts[0].isEmpty, !parts[2].isEmpty else { return nil }
         return SigV4Scope(
             accessKey: String(decoding: UnsafeBufferPointer(rebasing: parts[0]), as: UTF8.self),

@@ -21,8 +21,6 @@ def post(body, target="AmazonSQS.ListQueues", content_type="application/x-amz-js
         return error.code, dict(error.headers), json.loads(body or b"{}")
 
 
-
-
 def expect(result, status, shape, query_code=None, message=None):
     """An error answer: HTTP status, `__type`, the `x-amzn-query-error` code and the message."""
     got_status, headers, body = result

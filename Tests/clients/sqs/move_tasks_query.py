@@ -23,8 +23,13 @@ def create(name, **attributes):
 dlq, dlq_arn = create("moves-dlq")
 create("moves", RedrivePolicy=json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 1}))
 elsewhere, elsewhere_arn = create("moves-elsewhere")
-for index in range(3):
-    assert call({"Action": "SendMessage", "QueueUrl": dlq, "MessageBody": f"dead-{index}"})[0] == 200
+# Sixty dead letters at one a second: the task is still running a minute later, however slow the machine.
+for batch in range(6):
+    entries = {}
+    for index in range(1, 11):
+        entries |= {f"SendMessageBatchRequestEntry.{index}.Id": f"m{index}",
+                    f"SendMessageBatchRequestEntry.{index}.MessageBody": f"dead-{batch}-{index}"}
+    assert call({"Action": "SendMessageBatch", "QueueUrl": dlq, **entries})[0] == 200
 
 status, root = call({"Action": "StartMessageMoveTask", "SourceArn": dlq_arn, "DestinationArn": elsewhere_arn,
                       "MaxNumberOfMessagesPerSecond": "1"})
@@ -39,7 +44,7 @@ assert len(entries) == 1, [element.tag for element in root.iter()]
 entry = {child.tag.split("}")[1]: child.text for child in entries[0]}
 assert entry["Status"] == "RUNNING" and entry["TaskHandle"] == handle and entry["SourceArn"] == dlq_arn, entry
 assert entry["DestinationArn"] == elsewhere_arn and entry["MaxNumberOfMessagesPerSecond"] == "1", entry
-assert entry["ApproximateNumberOfMessagesToMove"] == "3", entry
+assert entry["ApproximateNumberOfMessagesToMove"] == "60", entry
 
 expect_query_error(call({"Action": "StartMessageMoveTask", "SourceArn": dlq_arn}), 400, "InvalidParameterValue",
                    "There is already a task running. Only one active task is allowed for a source queue arn at a given time.")

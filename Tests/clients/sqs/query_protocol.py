@@ -137,26 +137,7 @@ status, body = send(urllib.request.Request(f"{ENDPOINT}/", data=b"Action=ListQue
 assert status == 404, status
 assert ElementTree.fromstring(body).findtext("sqs:Error/sqs:Code", namespaces=NS) == "MalformedQueryString"
 
-# Message move tasks: from a dead-letter queue back to a queue, slowly enough to cancel.
-status, root = call({"Action": "CreateQueue", "QueueName": "query-dlq"})
-dlq = text(root, "sqs:CreateQueueResult/sqs:QueueUrl")
-dlq_arn = "arn:aws:sqs:us-east-1:000000000000:query-dlq"
-status, root = call({"Action": "CreateQueue", "QueueName": "query-source", "Attribute.1.Name": "RedrivePolicy",
-                     "Attribute.1.Value": '{"deadLetterTargetArn": "%s", "maxReceiveCount": 3}' % dlq_arn})
-assert status == 200, ElementTree.tostring(root)
-entries = {}
-for i in range(1, 11):
-    entries.update({f"SendMessageBatchRequestEntry.{i}.Id": f"m{i}", f"SendMessageBatchRequestEntry.{i}.MessageBody": "dead"})
-status, root = call({"Action": "SendMessageBatch", "QueueUrl": dlq, **entries})
-assert status == 200 and len(root.findall("sqs:SendMessageBatchResult/sqs:SendMessageBatchResultEntry", NS)) == 10
-status, root = call({"Action": "StartMessageMoveTask", "SourceArn": dlq_arn, "DestinationArn": "arn:aws:sqs:us-east-1:000000000000:query-q",
-                     "MaxNumberOfMessagesPerSecond": "1"})
-assert status == 200 and root.tag == "{%s}StartMessageMoveTaskResponse" % NS["sqs"], ElementTree.tostring(root)
-task_handle = text(root, "sqs:StartMessageMoveTaskResult/sqs:TaskHandle")
-assert task_handle, ElementTree.tostring(root)
-status, root = call({"Action": "CancelMessageMoveTask", "TaskHandle": task_handle})
-assert status == 200 and root.tag == "{%s}CancelMessageMoveTaskResponse" % NS["sqs"], ElementTree.tostring(root)
-assert int(text(root, "sqs:CancelMessageMoveTaskResult/sqs:ApproximateNumberOfMessagesMoved")) < 10
+# Message move tasks are sent in Query form by move_tasks_query.py.
 status, root = call({"Action": "StartMessageMoveTask"})
 expect_query_error((status, root), 400, "MissingParameter", "The request must contain the parameter SourceArn.")
 
