@@ -1,4 +1,4 @@
-import Foundation
+import StrictJSON
 
 extension QueueRecord {
     static let settableNames: Set<String> = [
@@ -82,14 +82,19 @@ extension QueueRecord {
         func invalid(_ reason: String) -> SQSError {
             .invalidParameter("RedrivePolicy", value, reason: reason)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any] else {
+        guard let object = jsonObject(value) else {
             throw invalid("Redrive policy is not a valid JSON map.")
         }
-        guard let arn = object["deadLetterTargetArn"] as? String, arn.hasPrefix("arn:") else {
+        guard case .string(let arn)? = object["deadLetterTargetArn"], arn.hasPrefix("arn:") else {
             throw invalid("Redrive policy does not contain mandatory attribute: deadLetterTargetArn.")
         }
-        let countValue = object["maxReceiveCount"]
-        guard let count = (countValue as? Int) ?? (countValue as? String).flatMap({ Int($0) }) else {
+        // A number, or a number in a string (as CloudFormation templates often write it).
+        let count: Int? = switch object["maxReceiveCount"] {
+        case .integer(let count)?: count
+        case .string(let text)?: Int(text)
+        default: nil
+        }
+        guard let count else {
             throw invalid("Redrive policy does not contain mandatory attribute: maxReceiveCount.")
         }
         guard (1...1000).contains(count) else {
@@ -102,10 +107,9 @@ extension QueueRecord {
         func invalid(_ reason: String) -> SQSError {
             .invalidParameter("RedriveAllowPolicy", value, reason: reason)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any],
-              let permission = object["redrivePermission"] as? String
+        guard let object = jsonObject(value), case .string(let permission)? = object["redrivePermission"]
         else { throw invalid("Amazon SQS can't parse the RedriveAllowPolicy. Make sure the policy is valid JSON with a redrivePermission.") }
-        let sources = object["sourceQueueArns"] as? [String] ?? []
+        let sources = sourceQueueArns(in: object)
         switch permission {
         case "allowAll", "denyAll":
             if !sources.isEmpty { throw invalid("sourceQueueArns can be specified only when redrivePermission is byQueue.") }
@@ -119,13 +123,25 @@ extension QueueRecord {
 
     /// Whether this queue lets `sourceArn` use it as a dead-letter queue.
     func allowsRedrive(from sourceArn: String) -> Bool {
-        guard let redriveAllowPolicy,
-              let object = try? JSONSerialization.jsonObject(with: Data(redriveAllowPolicy.utf8)) as? [String: Any]
-        else { return true }
-        switch object["redrivePermission"] as? String {
-        case "denyAll": return false
-        case "byQueue": return (object["sourceQueueArns"] as? [String] ?? []).contains(sourceArn)
+        guard let redriveAllowPolicy, let object = Self.jsonObject(redriveAllowPolicy) else { return true }
+        switch object["redrivePermission"] {
+        case .string("denyAll")?: return false
+        case .string("byQueue")?: return Self.sourceQueueArns(in: object).contains(sourceArn)
         default: return true
+        }
+    }
+
+    /// A policy attribute's JSON object, read with the parser every request uses.
+    private static func jsonObject(_ text: String) -> [String: JSONValue]? {
+        guard case .object(let members)? = try? JSONParser.parse(Array(text.utf8)) else { return nil }
+        return members
+    }
+
+    private static func sourceQueueArns(in redriveAllowPolicy: [String: JSONValue]) -> [String] {
+        guard case .array(let arns)? = redriveAllowPolicy["sourceQueueArns"] else { return [] }
+        return arns.compactMap { arn in
+            guard case .string(let text) = arn else { return nil }
+            return text
         }
     }
 
