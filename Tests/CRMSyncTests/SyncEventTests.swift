@@ -67,7 +67,7 @@ struct SyncEventTests {
         #expect(event.messageBody() == #"{"data":{"chained":false,"limit":100,"modifiedSince":"2025-10-02T10:30:00.000Z","page":2,"personObjectType":"Contact","processId":"p1","sortDesc":true},"event":"FETCH_PERSON_PAGE"}"#)
     }
 
-    static let failures: [(body: String, code: SyncEventDecodingError.Code, message: String)] = [
+    static let failures: [(body: String, code: SyncEventDecodingErrorCode, message: String)] = [
         (#"{"event": "COMPLETE_SYNC", "data": {"processId": "p1",}}"#, .malformedJSON,
          "the message body is not JSON: line 1, column 55: trailing comma before '}'"),
         ("", .malformedJSON, "the message body is not JSON: line 1, column 1: unexpected end of file; expected a value"),
@@ -90,7 +90,7 @@ struct SyncEventTests {
     ]
 
     @Test("a body that is not an event fails with a code and a message that says why", arguments: failures)
-    func rejects(body: String, code: SyncEventDecodingError.Code, message: String) {
+    func rejects(body: String, code: SyncEventDecodingErrorCode, message: String) {
         #expect(throws: SyncEventDecodingError(code, message)) { try SyncEvent(messageBody: body) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("SQS errors on the wire")
 struct SQSErrorWireTests {
     @Test("shape, query code and status", arguments: [
-        (SQSError.Code.batchEntryIdsNotDistinct, "BatchEntryIdsNotDistinct", "AWS.SimpleQueueService.BatchEntryIdsNotDistinct", 400),
+        (SQSErrorCode.batchEntryIdsNotDistinct, "BatchEntryIdsNotDistinct", "AWS.SimpleQueueService.BatchEntryIdsNotDistinct", 400),
         (.batchRequestTooLong, "BatchRequestTooLong", "AWS.SimpleQueueService.BatchRequestTooLong", 400),
         (.emptyBatchRequest, "EmptyBatchRequest", "AWS.SimpleQueueService.EmptyBatchRequest", 400),
         (.invalidAttributeName, "InvalidAttributeName", "InvalidAttributeName", 400),
@@ -31,7 +31,7 @@ struct SQSErrorWireTests {
         (.malformedQueryString, "MalformedQueryString", "MalformedQueryString", 404),
         (.internalError, "InternalError", "InternalError", 500),
     ])
-    func names(code: SQSError.Code, shape: String, queryCode: String, status: Int) {
+    func names(code: SQSErrorCode, shape: String, queryCode: String, status: Int) {
         let error = SQSError(code, "message")
         #expect(error.shapeName == shape)
         #expect(error.queryCode == queryCode)

@@ -1,22 +1,17 @@
+import Primitives
+
 /// What the mock's Swift API refuses: a knob it cannot read, a person it does not have, a Quo
 /// store it cannot use.
-public struct CRMMockError: Error, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        /// A realism knob string or settings document that does not parse.
-        case invalidKnob
-        /// `fireWebhook` named a person the CRM does not have.
-        case unknownPerson
-        /// The mock Quo's SQLite file could not be opened, read or written.
-        case quoStoreFailed
-    }
+public typealias CRMMockError = CodedError<CRMMockErrorCode>
 
-    public let code: Code
-    public let message: String
+/// The codes of `CRMMockError`.
+public enum CRMMockErrorCode: String, ErrorCode {
+    /// A realism knob string or settings document that does not parse.
+    case invalidKnob
+    /// `fireWebhook` named a person the CRM does not have.
+    case unknownPerson
+    /// The mock Quo's SQLite file could not be opened, read or written.
+    case quoStoreFailed
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
+    public static let descriptionNamesCode = false
 }

@@ -1,21 +1,18 @@
+import Primitives
+
 /// A Process operation the store refuses.
-public struct ProcessStoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        case processNotFound = "ProcessNotFound"
-        case invalidTransition = "InvalidTransition"
-    }
+public typealias ProcessStoreError = CodedError<ProcessStoreErrorCode>
 
-    public let code: Code
-    public let message: String
+/// The codes of `ProcessStoreError`.
+public enum ProcessStoreErrorCode: String, ErrorCode {
+    case processNotFound = "ProcessNotFound"
+    case invalidTransition = "InvalidTransition"
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
+    public static let descriptionNamesCode = true
+}
 
+extension ProcessStoreError {
     init(_ refused: ProcessStateMachine.InvalidTransition, processId: String) {
         self.init(.invalidTransition, "Process \(processId): \(refused.description)")
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
 }

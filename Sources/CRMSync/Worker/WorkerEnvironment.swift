@@ -1,3 +1,5 @@
+import Primitives
+
 /// What the `crm-sync` executable reads from its environment. `queuelab generate` writes
 /// `INTEGRATION_NAME` and the `SYNC_*` settings into each function and `<NAME>_QUEUE_URL` into the
 /// provider; QueueLab adds `CRM_MOCK_URL`, `SYNC_STATE_DIR` and `API_URL` when it runs the function.
@@ -71,19 +73,12 @@ public struct WorkerEnvironment: Sendable, Equatable {
 }
 
 /// A variable the worker needs is missing or wrong: the function cannot initialise.
-public struct WorkerEnvironmentError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        case missingVariable = "MissingVariable"
-        case invalidVariable = "InvalidVariable"
-    }
+public typealias WorkerEnvironmentError = CodedError<WorkerEnvironmentErrorCode>
 
-    public let code: Code
-    public let message: String
+/// The codes of `WorkerEnvironmentError`.
+public enum WorkerEnvironmentErrorCode: String, ErrorCode {
+    case missingVariable = "MissingVariable"
+    case invalidVariable = "InvalidVariable"
 
-    init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { "\(code.rawValue): \(message)" }
+    public static let descriptionNamesCode = true
 }

@@ -1,25 +1,20 @@
+import Primitives
+
 /// Why `CRMMockClient` could not fire a webhook.
-public struct CRMMockClientError: Error, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        /// The mock's URL is not `http://host[:port]`.
-        case invalidURL
-        /// No CRM has that integration name.
-        case unknownIntegration
-        /// Nothing listens at the URL.
-        case notListening
-        /// The mock answered with an error (an unknown person: 404).
-        case refused
-        /// The connection failed, or the answer was not the route's.
-        case badAnswer
-    }
+public typealias CRMMockClientError = CodedError<CRMMockClientErrorCode>
 
-    public let code: Code
-    public let message: String
+/// The codes of `CRMMockClientError`.
+public enum CRMMockClientErrorCode: String, ErrorCode {
+    /// The mock's URL is not `http://host[:port]`.
+    case invalidURL
+    /// No CRM has that integration name.
+    case unknownIntegration
+    /// Nothing listens at the URL.
+    case notListening
+    /// The mock answered with an error (an unknown person: 404).
+    case refused
+    /// The connection failed, or the answer was not the route's.
+    case badAnswer
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
+    public static let descriptionNamesCode = false
 }

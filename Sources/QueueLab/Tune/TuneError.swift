@@ -1,19 +1,14 @@
+import Primitives
+
 /// Why `queuelab tune` refused to start.
-public struct TuneError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        case invalidVariation = "InvalidVariation"
-        case invalidGoal = "InvalidGoal"
-        case nothingToCompare = "NothingToCompare"
-        case applyFailed = "ApplyFailed"
-    }
+public typealias TuneError = CodedError<TuneErrorCode>
 
-    public let code: Code
-    public let message: String
+/// The codes of `TuneError`.
+public enum TuneErrorCode: String, ErrorCode {
+    case invalidVariation = "InvalidVariation"
+    case invalidGoal = "InvalidGoal"
+    case nothingToCompare = "NothingToCompare"
+    case applyFailed = "ApplyFailed"
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
+    public static let descriptionNamesCode = false
 }

@@ -1,43 +1,41 @@
+import Primitives
+
 /// An SQS error as a client sees it: its shape (the JSON protocol's `__type`), the Query protocol's
 /// code (also sent as `x-amzn-query-error`), the HTTP status, and AWS's message.
-public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let code: Code
-    public let message: String
+public typealias SQSError = CodedError<SQSErrorCode>
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
+/// The codes of `SQSError`: the error shapes of botocore's `sqs` model and the common errors of
+/// Query-compatible services.
+public enum SQSErrorCode: String, ErrorCode, CaseIterable {
+    case batchEntryIdsNotDistinct = "BatchEntryIdsNotDistinct"
+    case batchRequestTooLong = "BatchRequestTooLong"
+    case emptyBatchRequest = "EmptyBatchRequest"
+    case invalidAttributeName = "InvalidAttributeName"
+    case invalidAttributeValue = "InvalidAttributeValue"
+    case invalidBatchEntryId = "InvalidBatchEntryId"
+    case invalidIdFormat = "InvalidIdFormat"
+    case invalidMessageContents = "InvalidMessageContents"
+    case messageNotInflight = "MessageNotInflight"
+    case overLimit = "OverLimit"
+    case purgeQueueInProgress = "PurgeQueueInProgress"
+    case queueDoesNotExist = "QueueDoesNotExist"
+    case queueNameExists = "QueueNameExists"
+    case receiptHandleIsInvalid = "ReceiptHandleIsInvalid"
+    case resourceNotFound = "ResourceNotFoundException"
+    case tooManyEntriesInBatchRequest = "TooManyEntriesInBatchRequest"
+    case unsupportedOperation = "UnsupportedOperation"
+    // Common errors shared by all AWS Query-compatible services.
+    case invalidParameterValue = "InvalidParameterValue"
+    case missingParameter = "MissingParameter"
+    case invalidAction = "InvalidAction"
+    case malformedQueryString = "MalformedQueryString"
+    case serialization = "SerializationException"
+    case internalError = "InternalError"
 
-    public var description: String { "\(code.rawValue): \(message)" }
+    public static let descriptionNamesCode = true
+}
 
-    public enum Code: String, Sendable, CaseIterable {
-        case batchEntryIdsNotDistinct = "BatchEntryIdsNotDistinct"
-        case batchRequestTooLong = "BatchRequestTooLong"
-        case emptyBatchRequest = "EmptyBatchRequest"
-        case invalidAttributeName = "InvalidAttributeName"
-        case invalidAttributeValue = "InvalidAttributeValue"
-        case invalidBatchEntryId = "InvalidBatchEntryId"
-        case invalidIdFormat = "InvalidIdFormat"
-        case invalidMessageContents = "InvalidMessageContents"
-        case messageNotInflight = "MessageNotInflight"
-        case overLimit = "OverLimit"
-        case purgeQueueInProgress = "PurgeQueueInProgress"
-        case queueDoesNotExist = "QueueDoesNotExist"
-        case queueNameExists = "QueueNameExists"
-        case receiptHandleIsInvalid = "ReceiptHandleIsInvalid"
-        case resourceNotFound = "ResourceNotFoundException"
-        case tooManyEntriesInBatchRequest = "TooManyEntriesInBatchRequest"
-        case unsupportedOperation = "UnsupportedOperation"
-        // Common errors shared by all AWS Query-compatible services.
-        case invalidParameterValue = "InvalidParameterValue"
-        case missingParameter = "MissingParameter"
-        case invalidAction = "InvalidAction"
-        case malformedQueryString = "MalformedQueryString"
-        case serialization = "SerializationException"
-        case internalError = "InternalError"
-    }
-
+extension SQSError {
     /// The error's shape name, the JSON protocol's `__type` (after `com.amazonaws.sqs#`). SQS's own
     /// errors go by their shape in botocore's model; the two common parameter errors by the names
     /// AWS answers with (recorded by LocalStack's AWS-validated snapshots as `QueryErrorCode`).
@@ -85,7 +83,7 @@ public struct SQSError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SQSError {
-    public static let nonExistentQueue = SQSError(.queueDoesNotExist, "The specified queue does not exist.")
+    public static var nonExistentQueue: SQSError { SQSError(.queueDoesNotExist, "The specified queue does not exist.") }
 
     public static func missingParameter(_ name: String) -> SQSError {
         SQSError(.missingParameter, "The request must contain the parameter \(name).")
@@ -113,7 +111,7 @@ extension SQSError {
     }
 
     /// CancelMessageMoveTask with the handle of no task of an existing source queue (HTTP 404).
-    public static let moveTaskNotFound = SQSError(.resourceNotFound, "Task does not exist.")
+    public static var moveTaskNotFound: SQSError { SQSError(.resourceNotFound, "Task does not exist.") }
 
     /// A parameter whose value is not of its kind at all (a `TaskHandle` that is no handle): SQS names
     /// neither the value nor a reason.
